@@ -1,0 +1,1 @@
+package io.nixunits.agent.cli; public final class AgentMain { public static void main(String[] a) {} }

@@ -1,0 +1,243 @@
+package io.nixunits.model.declaration;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nixunits.model.ContainerId;
+import io.nixunits.model.InvalidContainerIdException;
+import io.nixunits.model.hash.UnitHashes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a directory of declarations, {@code <id>/config.nix} and {@code <id>/properties.json},
+ * and the shared modules directory. A bad declaration becomes a {@link DeclarationProblem}
+ * for its id and the others are still read.
+ *
+ * <p>Every file is resolved, symlinks included, and must stay inside {@code boundary} (the
+ * repository's work tree), so a declaration cannot make the agent read host files.
+ */
+public final class DeclarationReader {
+    /** properties.json above this size is rejected: properties are parameters, not data. */
+    public static final long MAX_PROPERTIES_BYTES = 1024 * 1024;
+    /** config.nix above this size is rejected. */
+    public static final long MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Path boundary;
+
+    public DeclarationReader(Path boundary) {
+        this.boundary = boundary;
+    }
+
+    /**
+     * Reads every declaration under {@code declarationsDir} and the {@code .nix} files of
+     * {@code modulesDir}, which may be absent.
+     *
+     * @throws DeclarationException when the directory itself or a shared module cannot be
+     *     read; no plan can be trusted then
+     */
+    public DesiredState read(Path declarationsDir, Path modulesDir) throws DeclarationException {
+        Path realBoundary = realBoundary();
+        checkIsDirectory(declarationsDir);
+
+        TreeMap<ContainerId, Declaration> declarations = new TreeMap<>();
+        List<DeclarationProblem> problems = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (Path entry : sortedEntries(declarationsDir)) {
+            String name = entry.getFileName().toString();
+            boolean isModulesDir = modulesDir != null && entry.normalize().equals(modulesDir.normalize());
+            if (name.startsWith(".") || isModulesDir || !Files.isDirectory(entry)) {
+                ignored.add(name);
+                continue;
+            }
+            try {
+                Declaration declaration = readOne(realBoundary, entry, name);
+                declarations.put(declaration.id(), declaration);
+            } catch (ProblemFound found) {
+                problems.add(found.problem);
+            }
+        }
+
+        SharedModules modules = readModules(realBoundary, modulesDir);
+        return new DesiredState(declarations, problems, modules, ignored);
+    }
+
+    private Declaration readOne(Path realBoundary, Path dir, String name) throws ProblemFound {
+        ContainerId id;
+        try {
+            id = ContainerId.parse(name);
+        } catch (InvalidContainerIdException e) {
+            throw new ProblemFound(name, null, "the directory name is the container id, and " + e.getMessage());
+        }
+        checkInside(realBoundary, dir, name, null);
+
+        byte[] config = readBounded(realBoundary, dir, name, Declaration.CONFIG_FILE, MAX_CONFIG_BYTES);
+        byte[] properties = readBounded(realBoundary, dir, name, Declaration.PROPERTIES_FILE, MAX_PROPERTIES_BYTES);
+        ObjectNode parsed = parseProperties(name, properties);
+
+        JsonNode declaredId = parsed.get("id");
+        if (declaredId != null && !(declaredId.isTextual() && declaredId.asText().equals(name))) {
+            throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
+                    "properties.json has \"id\": " + declaredId + " but the directory is " + ContainerId.quote(name)
+                            + ". Make them equal (the directory name is the container id) or remove \"id\".");
+        }
+        return new Declaration(id, config, properties, parsed);
+    }
+
+    private static ObjectNode parseProperties(String name, byte[] bytes) throws ProblemFound {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
+                    "properties.json is not valid UTF-8. Save it as UTF-8.");
+        }
+
+        JsonNode node;
+        try {
+            node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
+                    "properties.json is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            String found = node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
+                    "properties.json must contain a JSON object, found " + found + ".");
+        }
+        return (ObjectNode) node;
+    }
+
+    private byte[] readBounded(Path realBoundary, Path dir, String name, String file, long maxBytes)
+            throws ProblemFound {
+        Path path = dir.resolve(file);
+        if (!Files.exists(path)) {
+            String dangling = Files.isSymbolicLink(path) ? " (it is a symlink to a missing file)" : "";
+            throw new ProblemFound(name, file, file + " is missing" + dangling + ". Each declaration needs "
+                    + Declaration.CONFIG_FILE + " and " + Declaration.PROPERTIES_FILE + ".");
+        }
+        Path real = checkInside(realBoundary, path, name, file);
+        if (!Files.isRegularFile(real)) {
+            throw new ProblemFound(name, file, file + " is not a regular file.");
+        }
+        try {
+            long size = Files.size(real);
+            if (size > maxBytes) {
+                throw new ProblemFound(name, file, file + " has " + size + " bytes, more than the limit of "
+                        + maxBytes + ". Keep large data out of the declaration.");
+            }
+            return Files.readAllBytes(real);
+        } catch (IOException e) {
+            throw new ProblemFound(name, file, file + " cannot be read: " + e);
+        }
+    }
+
+    private Path checkInside(Path realBoundary, Path path, String name, String file) throws ProblemFound {
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw new ProblemFound(name, file, describe(path, name, file) + " cannot be resolved: " + e);
+        }
+        if (!real.startsWith(realBoundary)) {
+            throw new ProblemFound(name, file, describe(path, name, file) + " resolves to " + real
+                    + ", outside the repository " + realBoundary + ". Replace the symlink with the file itself.");
+        }
+        return real;
+    }
+
+    private static String describe(Path path, String name, String file) {
+        return file == null ? "the directory " + ContainerId.quote(name) : file;
+    }
+
+    private SharedModules readModules(Path realBoundary, Path modulesDir) throws DeclarationException {
+        if (modulesDir == null || !Files.isDirectory(modulesDir)) {
+            return SharedModules.none();
+        }
+        TreeMap<String, String> sha256ByFile = new TreeMap<>();
+        for (Path module : sortedEntries(modulesDir)) {
+            String name = module.getFileName().toString();
+            if (!name.endsWith(".nix") || name.startsWith(".")) {
+                continue;
+            }
+            try {
+                Path real = module.toRealPath();
+                if (!real.startsWith(realBoundary)) {
+                    throw new DeclarationException(module.toString(), "shared module " + module + " resolves to "
+                            + real + ", outside the repository " + realBoundary
+                            + ". Replace the symlink with the file itself.", null);
+                }
+                sha256ByFile.put(name, UnitHashes.sha256Hex(Files.readAllBytes(real)));
+            } catch (NoSuchFileException e) {
+                throw new DeclarationException(module.toString(), "shared module " + module
+                        + " is a symlink to a missing file. Fix or remove it.", e);
+            } catch (IOException e) {
+                throw new DeclarationException(module.toString(), "shared module " + module
+                        + " cannot be read: " + e, e);
+            }
+        }
+        return SharedModules.of(sha256ByFile);
+    }
+
+    private Path realBoundary() throws DeclarationException {
+        try {
+            return boundary.toRealPath();
+        } catch (IOException e) {
+            throw new DeclarationException(boundary.toString(), "repository directory " + boundary
+                    + " cannot be resolved: " + e, e);
+        }
+    }
+
+    private static void checkIsDirectory(Path dir) throws DeclarationException {
+        if (!Files.isDirectory(dir)) {
+            throw new DeclarationException(dir.toString(), "declarations directory " + dir
+                    + " does not exist or is not a directory. Check the path given with --path or --dir.", null);
+        }
+    }
+
+    private static List<Path> sortedEntries(Path dir) throws DeclarationException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new DeclarationException(dir.toString(), "directory " + dir + " cannot be listed: " + e, e);
+        }
+    }
+
+    /** Carries one declaration's problem out of the nested checks. */
+    private static final class ProblemFound extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final transient DeclarationProblem problem;
+
+        ProblemFound(String name, String file, String message) {
+            super(message, null, false, false);
+            this.problem = new DeclarationProblem(name, file, message);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.nixunits.model.plan;
+
+/** Machine-readable kind of a {@link Reason}; part of the JSON plan schema. */
+public enum ReasonCode {
+    NOT_ON_HOST,
+    NOT_BUILT,
+    CONFIG_CHANGED,
+    PROPERTIES_CHANGED,
+    PROPERTY_CHANGED,
+    MODULE_CHANGED,
+    NIXPKGS_CHANGED,
+    UNIT_HASH_CHANGED,
+    UNIT_HASH_NOT_CHECKED,
+    PENDING_BUILD_MATCHES,
+    PENDING_BUILD_OUTDATED,
+    NOT_RUNNING,
+    RUNNING,
+    RUNTIME_UNKNOWN,
+    UP_TO_DATE,
+    NOT_IN_INVENTORY,
+    NOT_DECLARED,
+    ABSENT_FROM_HOST,
+    NOT_OWNED,
+    NIXOS_DECLARED,
+    INVALID_DECLARATION,
+    EXISTING_CONTAINER_KEPT,
+    EMPTY_DECLARATION_SET,
+    INVALID_HOST_ENTRY
+}
