@@ -1,1 +1,55 @@
-package io.nixunits.agent.cli; public final class AgentMain { public static void main(String[] a) {} }
+package io.nixunits.agent.cli;
+
+import io.nixunits.agent.planning.PlanPipeline;
+import io.nixunits.agent.process.ProcessRunner;
+import io.nixunits.agent.runtime.RuntimeProbe;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nixunits-agent}: keeps this host's containers in line with a Git repository. */
+@Command(name = "nixunits-agent", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Keep this host's NixUnits containers in line with a repository of declarations.",
+        subcommands = {PlanCommand.class, CommandLine.HelpCommand.class})
+public final class AgentMain {
+    @Option(names = {"-d", "--debug"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Log debug messages and print stack traces of errors.")
+    boolean debug;
+
+    @Option(names = "--no-color", scope = CommandLine.ScopeType.INHERIT,
+            description = "Never colour the output (also: env NO_COLOR).")
+    boolean noColour;
+
+    private PrintStream out = System.out;
+    private PlanPipeline pipeline;
+
+    public static void main(String[] args) {
+        Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"));
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command and returns its exit status; tests call this instead of {@link #main}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        AgentMain main = new AgentMain();
+        main.out = out;
+        return CommandLines.create(main, out, err).execute(args);
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    boolean colour() {
+        return !noColour && System.getenv("NO_COLOR") == null && System.console() != null && out == System.out;
+    }
+
+    PlanPipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = new PlanPipeline(new RuntimeProbe(new ProcessRunner()), Clock.systemUTC());
+        }
+        return pipeline;
+    }
+}

@@ -126,8 +126,8 @@ public final class DeclarationReader {
         } catch (IOException e) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            String found = node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            String found = node == null || node.isMissingNode() ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
                     "properties.json must contain a JSON object, found " + found + ".");
         }

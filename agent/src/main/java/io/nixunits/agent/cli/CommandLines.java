@@ -1,0 +1,49 @@
+package io.nixunits.agent.cli;
+
+import io.nixunits.agent.AgentException;
+import io.nixunits.model.StateModelException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds a picocli command line with the one error policy of both commands: a usage error
+ * prints the message, the synopsis and a hint, and exits 2; a failed operation prints its
+ * message and exits 1; stack traces only with {@code --debug}.
+ */
+final class CommandLines {
+    private CommandLines() {
+    }
+
+    static CommandLine create(Object command, PrintStream out, PrintStream err) {
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter writer = failed.getErr();
+            String message = ex.getMessage();
+            writer.println(message.startsWith("Error") ? message : "Error: " + message);
+            writer.print(failed.getHelp().fullSynopsis());
+            writer.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+        });
+        line.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            PrintWriter writer = failed.getErr();
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (ex instanceof AgentException || ex instanceof StateModelException) {
+                writer.println("Error: " + ex.getMessage());
+            } else {
+                writer.println("Error: unexpected " + ex + ". Run again with --debug and report the stack trace.");
+            }
+            if (debug) {
+                ex.printStackTrace(writer);
+            }
+            return ExitCodes.ERROR;
+        });
+        line.setExitCodeExceptionMapper(ex -> ExitCodes.ERROR);
+        return line;
+    }
+}

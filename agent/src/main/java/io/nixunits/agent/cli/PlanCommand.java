@@ -1,0 +1,80 @@
+package io.nixunits.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.nixunits.agent.output.PlanDocument;
+import io.nixunits.agent.output.PlanPrinter;
+import io.nixunits.agent.planning.PlanReport;
+import io.nixunits.model.plan.Action;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nixunits-agent plan}: shows what convergence would do, without changing the host. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what convergence would do to this host, without changing anything.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success; with --detailed-exitcode, no changes",
+            "1:error; with --detailed-exitcode, also when a declaration is invalid",
+            "2:usage error; with --detailed-exitcode, changes planned"})
+final class PlanCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @ParentCommand
+    AgentMain parent;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--json", description = "Print the plan as JSON (schema in docs/plan-schema.md).")
+    boolean json;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Also write the plan as JSON to FILE, for a later apply that rejects it when stale.")
+    Path outFile;
+
+    @Option(names = "--detailed-exitcode",
+            description = "Exit 0 when there is nothing to do, 2 when changes are planned, 1 on error or invalid"
+                    + " declarations.")
+    boolean detailedExitCode;
+
+    @Override
+    public Integer call() throws Exception {
+        PlanReport report = parent.pipeline().plan(source.toSettings());
+        PlanDocument document = PlanDocument.from(report);
+        PrintStream out = parent.out();
+
+        if (json) {
+            out.println(JSON.writeValueAsString(document));
+        } else {
+            new PlanPrinter(out, parent.colour()).print(report);
+        }
+        if (outFile != null) {
+            writePlan(outFile, document);
+        }
+
+        if (!detailedExitCode) {
+            return ExitCodes.OK;
+        }
+        if (report.plan().countByAction().getOrDefault(Action.INVALID, 0) > 0) {
+            return ExitCodes.ERROR;
+        }
+        return report.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    static void writePlan(Path file, PlanDocument document) throws IOException {
+        Path parentDir = file.toAbsolutePath().getParent();
+        if (parentDir != null) {
+            Files.createDirectories(parentDir);
+        }
+        Files.write(file, JSON.writeValueAsBytes(document));
+    }
+}

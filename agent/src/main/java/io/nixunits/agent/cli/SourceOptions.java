@@ -1,0 +1,84 @@
+package io.nixunits.agent.cli;
+
+import io.nixunits.agent.planning.PlanSettings;
+import io.nixunits.model.host.StateLayout;
+import io.nixunits.model.plan.PlanOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options that say where declarations come from and how to plan; shared by plan and apply. */
+public final class SourceOptions {
+
+    /** Exactly one source: a Git repository or a plain directory. */
+    static final class Source {
+        @Option(names = "--repo", paramLabel = "URL|PATH", required = true,
+                description = "Git repository of declarations: a path, or a file://, git:// or http(s):// URL.")
+        String repository;
+
+        @Option(names = "--dir", paramLabel = "DIR", required = true,
+                description = "Plain directory of declarations, without Git.")
+        Path directory;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--ref", paramLabel = "REF", defaultValue = "main",
+            description = "Branch, tag or commit of --repo to plan from (default: ${DEFAULT-VALUE}).")
+    String ref;
+
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = ".",
+            description = "Directory inside --repo that holds this host's declarations (default: the root).")
+    String path;
+
+    @Option(names = "--modules", paramLabel = "PATH", defaultValue = "modules",
+            description = "Shared NixOS modules directory, relative to the declarations directory; each .nix file"
+                    + " in it is imported by every container (default: ${DEFAULT-VALUE}).")
+    String modulesPath;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            defaultValue = "${env:NIXUNITS_STATE_DIR:-" + StateLayout.DEFAULT_ROOT + "}",
+            description = "State root of the host (default: ${DEFAULT-VALUE}; env NIXUNITS_STATE_DIR).")
+    Path stateDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where repository clones are kept (default: STATE_DIR/agent/repositories).")
+    Path cacheDir;
+
+    @Option(names = "--nixpkgs-revision", paramLabel = "REV", defaultValue = "${env:NIXUNITS_NIXPKGS_REVISION}",
+            description = "nixpkgs revision the builds use; part of the unit hash (env NIXUNITS_NIXPKGS_REVISION)."
+                    + " Without it, a nixpkgs update is not detected.")
+    String nixpkgsRevision;
+
+    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "${env:NIXUNITS_SYSTEM}",
+            description = "Nix system, part of the unit hash (default: from this machine, such as x86_64-linux).")
+    String system;
+
+    @Option(names = "--allow-delete-all",
+            description = "Allow an empty declaration set to delete every container the agent owns.")
+    boolean allowDeleteAll;
+
+    PlanSettings toSettings() {
+        String nixSystem = system == null || system.isBlank() ? currentSystem() : system;
+        PlanOptions options = new PlanOptions(nixSystem, blankToNull(nixpkgsRevision), allowDeleteAll);
+        Path cache = cacheDir != null ? cacheDir : stateDir.resolve("agent/repositories");
+        return new PlanSettings(source.repository, ref, path, source.directory, modulesPath, stateDir, cache, options);
+    }
+
+    /** Returns the Nix system name of this machine, such as {@code x86_64-linux}. */
+    static String currentSystem() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String nixArch = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> arch;
+        };
+        return nixArch + "-linux";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,73 @@
+package io.nixunits.agent.planning;
+
+import io.nixunits.agent.AgentException;
+import io.nixunits.agent.runtime.RuntimeProbe;
+import io.nixunits.agent.source.Checkout;
+import io.nixunits.agent.source.DirectorySource;
+import io.nixunits.agent.source.GitSource;
+import io.nixunits.agent.source.SourceException;
+import io.nixunits.model.StateModelException;
+import io.nixunits.model.declaration.DeclarationReader;
+import io.nixunits.model.declaration.DesiredState;
+import io.nixunits.model.host.HostState;
+import io.nixunits.model.host.HostStateReader;
+import io.nixunits.model.host.StateLayout;
+import io.nixunits.model.inventory.Inventory;
+import io.nixunits.model.inventory.InventoryStore;
+import io.nixunits.model.plan.HostDigest;
+import io.nixunits.model.plan.Plan;
+import io.nixunits.model.plan.PlanInput;
+import io.nixunits.model.plan.Planner;
+import io.nixunits.model.plan.RuntimeState;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a plan: obtain the declarations, read them, read the host and the inventory, ask
+ * systemd what runs, then plan. It changes nothing on the host except the repository cache.
+ */
+public final class PlanPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanPipeline.class);
+
+    private final RuntimeProbe runtimeProbe;
+    private final Clock clock;
+
+    public PlanPipeline(RuntimeProbe runtimeProbe, Clock clock) {
+        this.runtimeProbe = runtimeProbe;
+        this.clock = clock;
+    }
+
+    public PlanReport plan(PlanSettings settings) throws AgentException, StateModelException {
+        // obtain the declarations
+        Checkout checkout = checkout(settings);
+
+        // read desired state
+        Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
+                checkout.location());
+        DesiredState desired = new DeclarationReader(checkout.root()).read(checkout.declarations(), modulesDir);
+        for (String ignored : desired.ignoredEntries()) {
+            LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
+        }
+
+        // read actual state and ownership
+        StateLayout layout = new StateLayout(settings.stateDir());
+        HostState actual = new HostStateReader(layout).read();
+        Inventory inventory = new InventoryStore(layout.inventory()).read();
+        RuntimeState runtime = runtimeProbe.probe();
+
+        // plan
+        Plan plan = new Planner().plan(new PlanInput(desired, actual, runtime, inventory, settings.options()));
+        return new PlanReport(plan, checkout, settings.stateDir(), HostDigest.of(actual, inventory),
+                settings.options(), clock.instant(), desired, actual, inventory);
+    }
+
+    private static Checkout checkout(PlanSettings settings) throws SourceException {
+        if (settings.directory() != null) {
+            return DirectorySource.checkout(settings.directory());
+        }
+        GitSource git = new GitSource(settings.repository(), settings.ref(), settings.cacheDir());
+        return git.checkout(settings.path());
+    }
+}
