@@ -33,8 +33,14 @@ public final class AgentMain {
 
     /** Runs the command and returns its exit status; tests call this instead of {@link #main}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** Runs the command with {@code pipeline} in place of the default one, or the default when null. */
+    static int run(String[] args, PrintStream out, PrintStream err, PlanPipeline pipeline) {
         AgentMain main = new AgentMain();
         main.out = out;
+        main.pipeline = pipeline;
         return CommandLines.create(main, out, err).execute(args);
     }
 
