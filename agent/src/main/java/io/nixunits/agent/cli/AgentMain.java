@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code nixunits-agent}: keeps this host's containers in line with a Git repository. */
 @Command(name = "nixunits-agent", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Keep this host's NixUnits containers in line with a repository of declarations.",
-        subcommands = {PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class})
 public final class AgentMain {
     @Option(names = {"-d", "--debug"}, scope = CommandLine.ScopeType.INHERIT,
             description = "Log debug messages and print stack traces of errors.")
@@ -24,11 +24,22 @@ public final class AgentMain {
     boolean noColour;
 
     private PrintStream out = System.out;
+    private boolean terminal;
     private PlanPipeline pipeline;
 
     public static void main(String[] args) {
         Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"));
-        System.exit(run(args, System.out, System.err));
+        // One buffered stream for standard output: a plan of a thousand containers is then one
+        // write instead of a thousand.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+        AgentMain main = new AgentMain();
+        main.out = out;
+        main.terminal = System.console() != null;
+        int status = CommandLines.create(main, out, System.err).execute(args);
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs the command and returns its exit status; tests call this instead of {@link #main}. */
@@ -49,7 +60,7 @@ public final class AgentMain {
     }
 
     boolean colour() {
-        return !noColour && System.getenv("NO_COLOR") == null && System.console() != null && out == System.out;
+        return !noColour && System.getenv("NO_COLOR") == null && terminal;
     }
 
     PlanPipeline pipeline() {

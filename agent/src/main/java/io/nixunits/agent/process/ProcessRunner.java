@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,8 @@ public class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
     /** Characters of output quoted in an error message. */
     static final int TAIL_CHARS = 2000;
+    /** Characters of a streamed standard error kept for the error message. */
+    static final int STREAMED_KEPT_CHARS = 16 * 1024;
 
     private final String searchPath;
 
@@ -53,6 +58,27 @@ public class ProcessRunner {
 
     /** Runs {@code command} and returns its result whatever its exit status. */
     public CommandResult run(List<String> command, Duration timeout) throws CommandException {
+        return execute(command, timeout, null);
+    }
+
+    /**
+     * Runs {@code command}, passes each line of its standard error to {@code errorLines} as it
+     * comes, and fails unless it exits with status 0. Standard output is captured whole, so a
+     * command such as {@code nix build --print-out-paths} can stream its progress and still
+     * return its result. Of standard error, only the last {@value #STREAMED_KEPT_CHARS}
+     * characters are kept, for the error message.
+     */
+    public CommandResult checkStreaming(List<String> command, Duration timeout, Consumer<String> errorLines)
+            throws CommandException {
+        CommandResult result = execute(command, timeout, errorLines);
+        if (!result.succeeded()) {
+            throw failure(result);
+        }
+        return result;
+    }
+
+    private CommandResult execute(List<String> command, Duration timeout, Consumer<String> errorLines)
+            throws CommandException {
         List<String> resolved = new ArrayList<>(command);
         Path executable = find(command.get(0)).orElseThrow(() -> new CommandException(command, -1,
                 command.get(0) + " not found on PATH (" + searchPath + "). Install it or fix PATH.", null));
@@ -73,7 +99,8 @@ public class ProcessRunner {
             LOG.debug("cannot close the standard input of {}: {}", command.get(0), e.toString());
         }
         StreamCollector stdout = StreamCollector.start(process.getInputStream());
-        StreamCollector stderr = StreamCollector.start(process.getErrorStream());
+        StreamCollector stderr = errorLines == null ? StreamCollector.start(process.getErrorStream())
+                : StreamCollector.startLines(process.getErrorStream(), errorLines);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -95,10 +122,14 @@ public class ProcessRunner {
     public CommandResult check(List<String> command, Duration timeout) throws CommandException {
         CommandResult result = run(command, timeout);
         if (!result.succeeded()) {
-            throw new CommandException(command, result.exitStatus(), String.join(" ", command) + " failed with exit"
-                    + " status " + result.exitStatus() + tail(result.stdout(), result.stderr()), null);
+            throw failure(result);
         }
         return result;
+    }
+
+    private static CommandException failure(CommandResult result) {
+        return new CommandException(result.command(), result.exitStatus(), String.join(" ", result.command())
+                + " failed with exit status " + result.exitStatus() + tail(result.stdout(), result.stderr()), null);
     }
 
     static String tail(String stdout, String stderr) {
@@ -128,10 +159,44 @@ public class ProcessRunner {
             thread.setDaemon(true);
         }
 
+        /** Reads lines, hands each to {@code lines}, and keeps only the end of the text. */
+        private StreamCollector(InputStream in, Consumer<String> lines) {
+            this.thread = new Thread(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.accept(line);
+                        keepEnd(line);
+                    }
+                } catch (IOException e) {
+                    // The process was killed; what was read so far is kept.
+                }
+            }, "process-output");
+            thread.setDaemon(true);
+        }
+
         static StreamCollector start(InputStream in) {
             StreamCollector collector = new StreamCollector(in);
             collector.thread.start();
             return collector;
+        }
+
+        static StreamCollector startLines(InputStream in, Consumer<String> lines) {
+            StreamCollector collector = new StreamCollector(in, lines);
+            collector.thread.start();
+            return collector;
+        }
+
+        private void keepEnd(String line) {
+            synchronized (buffer) {
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                buffer.write(bytes, 0, bytes.length);
+                if (buffer.size() > 2 * STREAMED_KEPT_CHARS) {
+                    byte[] all = buffer.toByteArray();
+                    buffer.reset();
+                    buffer.write(all, all.length - STREAMED_KEPT_CHARS, STREAMED_KEPT_CHARS);
+                }
+            }
         }
 
         String text() {
