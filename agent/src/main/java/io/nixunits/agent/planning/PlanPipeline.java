@@ -47,6 +47,8 @@ public final class PlanPipeline {
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());
         DesiredState desired = new DeclarationReader(checkout.root()).read(checkout.declarations(), modulesDir);
+        LOG.debug("read {} declarations and {} rejected ones from {}", desired.declarations().size(),
+                desired.problems().size(), checkout.declarations());
         for (String ignored : desired.ignoredEntries()) {
             LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
         }
@@ -55,10 +57,13 @@ public final class PlanPipeline {
         StateLayout layout = new StateLayout(settings.stateDir());
         HostState actual = new HostStateReader(layout).read();
         Inventory inventory = new InventoryStore(layout.inventory()).read();
+        LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
+                inventory.entries().size(), settings.stateDir());
         RuntimeState runtime = runtimeProbe.probe();
 
         // plan
         Plan plan = new Planner().plan(new PlanInput(desired, actual, runtime, inventory, settings.options()));
+        LOG.debug("planned {} containers", plan.containers().size());
         return new PlanReport(plan, checkout, settings.stateDir(), HostDigest.of(actual, inventory),
                 settings.options(), clock.instant(), desired, actual, inventory);
     }

@@ -9,20 +9,24 @@ import io.nixunits.model.hash.UnitHashes;
  * {@code <id>/properties.json}, and the parsed properties. The hashes are over the bytes, as
  * the shell tool computed them, so the raw bytes are kept.
  */
-public record Declaration(ContainerId id, byte[] configNix, byte[] propertiesJson, ObjectNode properties) {
+public record Declaration(
+        ContainerId id, byte[] configNix, byte[] propertiesJson, ObjectNode properties, String configSha1,
+        String propertiesSha1) {
     public static final String CONFIG_FILE = "config.nix";
     public static final String PROPERTIES_FILE = "properties.json";
 
-    public String configSha1() {
-        return UnitHashes.sha1Hex(configNix);
+    /** Makes a declaration, computing the SHA-1 of both files once. */
+    public Declaration(ContainerId id, byte[] configNix, byte[] propertiesJson, ObjectNode properties) {
+        this(id, configNix, propertiesJson, properties, UnitHashes.sha1Hex(configNix),
+                UnitHashes.sha1Hex(propertiesJson));
     }
 
     public String storeHash(String envHash) {
-        return UnitHashes.storeHash(configNix, envHash);
+        return UnitHashes.hashWithDigest(configSha1, envHash);
     }
 
     public String unitHash(String envHash) {
-        return UnitHashes.unitHash(propertiesJson, storeHash(envHash));
+        return UnitHashes.hashWithDigest(propertiesSha1, storeHash(envHash));
     }
 
     @Override

@@ -59,27 +59,47 @@ public final class DeclarationReader {
     public DesiredState read(Path declarationsDir, Path modulesDir) throws DeclarationException {
         Path realBoundary = realBoundary();
         checkIsDirectory(declarationsDir);
+        Path realDeclarations = realInside(realBoundary, declarationsDir);
+        Path realModules = modulesDir != null && Files.isDirectory(modulesDir) ? realInside(realBoundary, modulesDir)
+                : null;
+
+        // Each declaration is read on its own, so they are read in parallel; the order is kept.
+        List<Outcome> outcomes = sortedEntries(realDeclarations).parallelStream()
+                .map(entry -> readEntry(realBoundary, entry, realModules))
+                .toList();
 
         TreeMap<ContainerId, Declaration> declarations = new TreeMap<>();
         List<DeclarationProblem> problems = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        for (Path entry : sortedEntries(declarationsDir)) {
-            String name = entry.getFileName().toString();
-            boolean isModulesDir = modulesDir != null && entry.normalize().equals(modulesDir.normalize());
-            if (name.startsWith(".") || isModulesDir || !Files.isDirectory(entry)) {
-                ignored.add(name);
-                continue;
-            }
-            try {
-                Declaration declaration = readOne(realBoundary, entry, name);
-                declarations.put(declaration.id(), declaration);
-            } catch (ProblemFound found) {
-                problems.add(found.problem);
+        for (Outcome outcome : outcomes) {
+            if (outcome.declaration() != null) {
+                declarations.put(outcome.declaration().id(), outcome.declaration());
+            } else if (outcome.problem() != null) {
+                problems.add(outcome.problem());
+            } else {
+                ignored.add(outcome.ignored());
             }
         }
 
         SharedModules modules = readModules(realBoundary, modulesDir);
         return new DesiredState(declarations, problems, modules, ignored);
+    }
+
+    /** The result of one directory entry: exactly one of the three fields is set. */
+    private record Outcome(Declaration declaration, DeclarationProblem problem, String ignored) {
+    }
+
+    private Outcome readEntry(Path realBoundary, Path entry, Path modulesDir) {
+        String name = entry.getFileName().toString();
+        boolean isModulesDir = modulesDir != null && entry.normalize().equals(modulesDir.normalize());
+        if (name.startsWith(".") || isModulesDir || !Files.isDirectory(entry)) {
+            return new Outcome(null, null, name);
+        }
+        try {
+            return new Outcome(readOne(realBoundary, entry, name), null, null);
+        } catch (ProblemFound found) {
+            return new Outcome(null, found.problem, null);
+        }
     }
 
     private Declaration readOne(Path realBoundary, Path dir, String name) throws ProblemFound {
@@ -159,6 +179,12 @@ public final class DeclarationReader {
     }
 
     private Path checkInside(Path realBoundary, Path path, String name, String file) throws ProblemFound {
+        // Every path here is built from the real declarations directory, so one that is not a
+        // symlink is inside when its parent is, and the parent was checked first. Only symlinks
+        // are resolved, which saves a syscall per path component.
+        if (!Files.isSymbolicLink(path) && path.startsWith(realBoundary)) {
+            return path;
+        }
         Path real;
         try {
             real = path.toRealPath();
@@ -211,6 +237,19 @@ public final class DeclarationReader {
         } catch (IOException e) {
             throw new DeclarationException(boundary.toString(), "repository directory " + boundary
                     + " cannot be resolved: " + e, e);
+        }
+    }
+
+    private static Path realInside(Path realBoundary, Path dir) throws DeclarationException {
+        try {
+            Path real = dir.toRealPath();
+            if (!real.startsWith(realBoundary)) {
+                throw new DeclarationException(dir.toString(), "directory " + dir + " resolves to " + real
+                        + ", outside the repository " + realBoundary + ". Give a directory inside it.", null);
+            }
+            return real;
+        } catch (IOException e) {
+            throw new DeclarationException(dir.toString(), "directory " + dir + " cannot be resolved: " + e, e);
         }
     }
 

@@ -34,21 +34,31 @@ public final class UnitHashes {
     }
 
     public static String hashWith(byte[] file, String salt) {
-        String line = salt + "-" + sha1Hex(file) + "\n";
+        return hashWithDigest(sha1Hex(file), salt);
+    }
+
+    /** Same as {@link #hashWith} for a file whose SHA-1 (hex) is already known. */
+    public static String hashWithDigest(String fileSha1, String salt) {
+        String line = salt + "-" + fileSha1 + "\n";
         return sha1Hex(line.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String sha1Hex(byte[] bytes) {
-        return hex("SHA-1", bytes);
+        return HexFormat.of().formatHex(SHA1.get().digest(bytes));
     }
 
     public static String sha256Hex(byte[] bytes) {
-        return hex("SHA-256", bytes);
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
-    private static String hex(String algorithm, byte[] bytes) {
+    // MessageDigest instances are not thread-safe, and looking one up costs more than hashing a
+    // small file, so each thread keeps its own.
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> digest("SHA-1"));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides " + algorithm, e);
         }

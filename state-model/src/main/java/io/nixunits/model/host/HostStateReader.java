@@ -35,21 +35,47 @@ public final class HostStateReader {
 
         TreeMap<ContainerId, ContainerState> states = new TreeMap<>();
         List<HostProblem> problems = new ArrayList<>();
+        List<ContainerId> ids = new ArrayList<>();
         for (Path entry : list(containers)) {
             String name = entry.getFileName().toString();
             if (!Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(new HostProblem(name, "not a directory, so not a container; left alone"));
-                continue;
-            }
-            if (!ContainerId.isValid(name)) {
+            } else if (!ContainerId.isValid(name)) {
                 problems.add(new HostProblem(name, "not a valid container id, so not a container this tool manages;"
                         + " left alone"));
-                continue;
+            } else {
+                ids.add(new ContainerId(name));
             }
-            ContainerId id = new ContainerId(name);
-            states.put(id, readContainer(id));
+        }
+
+        // Containers are independent, so they are read in parallel.
+        try {
+            ids.parallelStream().map(this::readContainerUnchecked).toList()
+                    .forEach(state -> states.put(state.id(), state));
+        } catch (ReadFailure failure) {
+            throw failure.cause;
         }
         return new HostState(states, problems, uidMap);
+    }
+
+    private ContainerState readContainerUnchecked(ContainerId id) {
+        try {
+            return readContainer(id);
+        } catch (HostStateException e) {
+            throw new ReadFailure(e);
+        }
+    }
+
+    /** Carries a checked failure out of a parallel stream. */
+    private static final class ReadFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient HostStateException cause;
+
+        ReadFailure(HostStateException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
     }
 
     /** Reads one container directory; it need not exist (then nothing is complete). */
@@ -88,11 +114,10 @@ public final class HostStateReader {
     }
 
     private static byte[] readIfPresent(Path path) throws HostStateException {
-        if (!Files.exists(path)) {
-            return null;
-        }
         try {
             return Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
         } catch (IOException e) {
             throw new HostStateException(path.toString(), "cannot read " + path + ": " + e, e);
         }

@@ -4,6 +4,7 @@ import io.nixunits.model.hash.UnitHashes;
 import io.nixunits.model.host.ContainerState;
 import io.nixunits.model.host.HostState;
 import io.nixunits.model.host.PendingBuild;
+import io.nixunits.model.inventory.AgentFingerprint;
 import io.nixunits.model.inventory.Inventory;
 import io.nixunits.model.inventory.InventoryEntry;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,13 @@ public final class HostDigest {
         text.append("uidmap\n").append(host.uidMap().format());
         for (InventoryEntry entry : inventory.entries().values()) {
             text.append("owned ").append(entry.id()).append(' ').append(entry.origin())
-                    .append(' ').append(entry.unitHash()).append(' ').append(entry.fingerprint()).append('\n');
+                    .append(' ').append(entry.unitHash());
+            AgentFingerprint fingerprint = entry.fingerprint();
+            if (fingerprint != null) {
+                text.append(' ').append(fingerprint.system()).append(' ').append(fingerprint.nixpkgsRevision());
+                fingerprint.modules().forEach((name, sha256) -> text.append(' ').append(name).append('=').append(sha256));
+            }
+            text.append('\n');
         }
         return UnitHashes.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
