@@ -52,7 +52,7 @@ public final class BuildContainerStep {
                 systemPath = build(input, files.merged(), parameters);
             }
 
-            // record what was built; .complete last
+            // record what was built, with .complete last
             Path unitConf = findUnitConf(input, files, systemPath);
             FileTrees.symlink(id, files.pending().resolve("unit.conf"), unitConf);
             FileTrees.symlink(id, files.pending().resolve("store"), base.gcRoot());

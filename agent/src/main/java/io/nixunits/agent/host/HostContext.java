@@ -12,8 +12,12 @@ import java.nio.file.Path;
 public record HostContext(
         StateLayout layout, ProcessRunner runner, UnitDirectory units, NixSettings nix, HostTimeouts timeouts) {
 
-    /** Takes the host-wide lock, which guards the base store, the GC roots and the uid map. */
-    public PidLock lockHost() throws LockException {
+    /**
+     * Takes the host-wide lock, which guards the base store, the GC roots and the uid map. A
+     * missing state root is created first.
+     */
+    public PidLock lockHost() throws HostOperationException {
+        FileTrees.createDirectories(null, layout.root());
         return PidLock.acquire(layout.hostLock(), "host lock", timeouts.lockWait());
     }
 

@@ -41,7 +41,7 @@ public final class RollBackSwitchStep {
                 FileTrees.moveIfPresent(id, files.dir().resolve(name), failed.resolve(name));
             }
 
-            // restore the previous one, .complete last
+            // restore the previous one, with .complete last
             FileTrees.moveIfPresent(id, rollback.resolve("nix"), files.root().resolve("nix"));
             for (String name : SwitchedFiles.DESCRIPTION) {
                 FileTrees.moveIfPresent(id, rollback.resolve(name), files.dir().resolve(name));

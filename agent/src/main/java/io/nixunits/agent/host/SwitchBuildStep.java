@@ -47,7 +47,7 @@ public final class SwitchBuildStep {
             FileTrees.copyIfPresent(id, files.complete(), rollback.resolve(SwitchedFiles.COMPLETE));
             FileTrees.moveIfPresent(id, files.root().resolve("nix"), rollback.resolve("nix"));
 
-            // put the new build in place, .complete last
+            // put the new build in place, with .complete last
             FileTrees.moveIfPresent(id, pending.resolve("nix"), files.root().resolve("nix"));
             chown(id, files.root().resolve("nix"), rootUid);
             for (String name : SwitchedFiles.DESCRIPTION) {
