@@ -26,6 +26,10 @@ public final class SavedPlanCheck {
             throw new StalePlanException(planFile, "plan " + planFile + " has schema version " + saved.schemaVersion()
                     + ", this agent reads " + PlanDocument.SCHEMA_VERSION + "." + remake);
         }
+        if (saved.stateDir() == null || saved.hostDigest() == null || saved.containers() == null) {
+            throw new StalePlanException(planFile, "plan " + planFile + " is incomplete: it lacks stateDir, hostDigest"
+                    + " or containers. Give a file written by 'nixunits-agent plan -o FILE'.");
+        }
         if (!Objects.equals(saved.stateDir(), now.stateDir())) {
             throw new StalePlanException(planFile, "plan " + planFile + " is for state root " + saved.stateDir()
                     + ", not " + now.stateDir() + ". Pass the same --state-dir, or make a new plan.");

@@ -233,6 +233,19 @@ class ConvergerTest {
     }
 
     @Test
+    void incompletePlanFileIsRejected() throws Exception {
+        Path declarations = declare("web2", "{\"id\": \"web2\"}\n");
+        PlanDocument incomplete = new PlanDocument(PlanDocument.SCHEMA_VERSION, null, null, null, null, null, null,
+                null, null, null);
+
+        StalePlanException e = assertThrows(StalePlanException.class,
+                () -> SavedPlanCheck.verify(dir.resolve("plan.json"), incomplete, plan(declarations)));
+
+        assertEquals("plan " + dir.resolve("plan.json") + " is incomplete: it lacks stateDir, hostDigest or"
+                + " containers. Give a file written by 'nixunits-agent plan -o FILE'.", e.getMessage());
+    }
+
+    @Test
     void currentPlanFileIsAccepted() throws Exception {
         Path declarations = declare("web2", "{\"id\": \"web2\"}\n");
         PlanDocument document = PlanDocument.from(plan(declarations));
