@@ -3,7 +3,7 @@
 
 Usage: make-host.py OUT_DIR COUNT REVISION
 
-OUT_DIR/declarations holds COUNT declarations; OUT_DIR/state holds COUNT containers built
+OUT_DIR/declarations gets COUNT declarations; OUT_DIR/state gets COUNT containers built
 from them as the shell tool lays them out, with an agent inventory. One container in ten
 has a changed properties.json in the repository and one in fifty a changed config.nix, so
 the plan has rebuilds to explain as well as unchanged containers.

@@ -197,7 +197,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static PlanDocument readPlan(Path file) throws AgentException {
         try {
-            return PlanCommand.JSON.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            return JsonOutput.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(file.toFile(), PlanDocument.class);
         } catch (IOException e) {
             throw new AgentException("cannot read plan " + file + ": " + e.getMessage()

@@ -1,8 +1,5 @@
 package io.nixunits.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nixunits.agent.output.PlanDocument;
 import io.nixunits.agent.output.PlanPrinter;
 import io.nixunits.agent.planning.PlanReport;
@@ -26,8 +23,6 @@ import picocli.CommandLine.ParentCommand;
             "1:error; with --detailed-exitcode, also when a declaration is invalid",
             "2:usage error; with --detailed-exitcode, changes planned"})
 final class PlanCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @ParentCommand
     AgentMain parent;
 
@@ -49,16 +44,15 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanReport report = parent.pipeline().plan(source.toSettings());
-        PlanDocument document = PlanDocument.from(report);
         PrintStream out = parent.out();
 
         if (json) {
-            out.println(JSON.writeValueAsString(document));
+            out.println(JsonOutput.mapper().writeValueAsString(PlanDocument.from(report)));
         } else {
             new PlanPrinter(out, parent.colour()).print(report);
         }
         if (outFile != null) {
-            writePlan(outFile, document);
+            writePlan(outFile, PlanDocument.from(report));
         }
 
         if (!detailedExitCode) {
@@ -75,6 +69,6 @@ final class PlanCommand implements Callable<Integer> {
         if (parentDir != null) {
             Files.createDirectories(parentDir);
         }
-        Files.write(file, JSON.writeValueAsBytes(document));
+        Files.write(file, JsonOutput.mapper().writeValueAsBytes(document));
     }
 }

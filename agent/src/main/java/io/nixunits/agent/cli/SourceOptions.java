@@ -8,7 +8,7 @@ import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The options that say where declarations come from and how to plan; shared by plan and apply. */
+/** Options for the declarations source and for planning, shared by plan and apply. */
 public final class SourceOptions {
 
     /** Exactly one source: a Git repository or a plain directory. */
@@ -30,7 +30,7 @@ public final class SourceOptions {
     String ref;
 
     @Option(names = "--path", paramLabel = "PATH", defaultValue = ".",
-            description = "Directory inside --repo that holds this host's declarations (default: the root).")
+            description = "Directory inside --repo that contains this host's declarations (default: the root).")
     String path;
 
     @Option(names = "--modules", paramLabel = "PATH", defaultValue = "modules",

@@ -34,7 +34,7 @@ public record PlanDocument(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Where the declarations came from; {@code commit} and {@code ref} are null for a plain directory. */
+    /** Origin of the declarations; {@code commit} and {@code ref} are null for a plain directory. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(
             @JsonProperty("kind") String kind,

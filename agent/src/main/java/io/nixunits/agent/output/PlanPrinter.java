@@ -63,9 +63,9 @@ public final class PlanPrinter {
         String mark = paint(action.symbol(), colourOf(action));
         String adopt = container.adopt() && action != Action.ADOPT ? " (adopt)" : "";
         if (!action.changesHost() && action != Action.INVALID && action != Action.DELETE_HELD) {
-            String why = container.reasons().isEmpty() ? "" : ": " + container.reasons().get(
+            String lastReason = container.reasons().isEmpty() ? "" : ": " + container.reasons().get(
                     container.reasons().size() - 1).message();
-            out.println("  " + mark + " " + container.name() + "  " + action.label() + why);
+            out.println("  " + mark + " " + container.name() + "  " + action.label() + lastReason);
             return;
         }
         out.println("  " + mark + " " + container.name() + "  " + paint(action.label() + adopt, colourOf(action)));
@@ -95,12 +95,12 @@ public final class PlanPrinter {
                 + counts.getOrDefault(Action.UNCHANGED, 0) + " unchanged, "
                 + counts.getOrDefault(Action.UNMANAGED, 0) + " unmanaged");
         int invalid = counts.getOrDefault(Action.INVALID, 0);
-        int held = counts.getOrDefault(Action.DELETE_HELD, 0);
+        int heldDeletions = counts.getOrDefault(Action.DELETE_HELD, 0);
         if (invalid > 0) {
             line.append(", ").append(invalid).append(" invalid");
         }
-        if (held > 0) {
-            line.append(", ").append(held).append(" deletion(s) held");
+        if (heldDeletions > 0) {
+            line.append(", ").append(heldDeletions).append(" deletion(s) held");
         }
         line.append('.');
         if (!plan.hasChanges()) {

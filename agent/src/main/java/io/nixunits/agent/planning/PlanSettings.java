@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * @param repository a Git URL or path, or null
  * @param ref the branch, tag or commit to check out
- * @param path the directory inside the repository that holds this host's declarations
+ * @param path the directory inside the repository that contains this host's declarations
  * @param directory a plain directory of declarations, or null
  * @param modulesPath the shared modules directory, relative to the declarations directory
  * @param stateDir the state root

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Asks {@code machinectl} which machines run. When it is missing or fails (no systemd-machined,
- * no D-Bus), the runtime state is unknown and says why, instead of guessing.
+ * no D-Bus), the runtime state is unknown and carries the reason, instead of guessing.
  */
 public final class RuntimeProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -1,16 +1,13 @@
 package io.nixunits.model.declaration;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nixunits.model.ContainerId;
 import io.nixunits.model.InvalidContainerIdException;
 import io.nixunits.model.hash.UnitHashes;
+import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,11 +34,6 @@ public final class DeclarationReader {
     public static final long MAX_PROPERTIES_BYTES = 1024 * 1024;
     /** config.nix above this size is rejected. */
     public static final long MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final Path boundary;
 
@@ -137,7 +129,7 @@ public final class DeclarationReader {
 
         JsonNode node;
         try {
-            node = JSON.readTree(bytes);
+            node = JsonTrees.parse(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -146,8 +138,8 @@ public final class DeclarationReader {
         } catch (IOException e) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
         }
-        if (node == null || node.isMissingNode() || !node.isObject()) {
-            String found = node == null || node.isMissingNode() ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        if (node == null || !node.isObject()) {
+            String found = node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
                     "properties.json must contain a JSON object, found " + found + ".");
         }

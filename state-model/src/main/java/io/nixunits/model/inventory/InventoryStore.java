@@ -1,33 +1,34 @@
 package io.nixunits.model.inventory;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nixunits.model.ContainerId;
+import io.nixunits.model.json.JsonTrees;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads and writes the inventory as JSON. A write goes to a temporary file in the same
- * directory and is then renamed over the old file, so a crash leaves the old or the new
- * inventory, never half of one.
+ * Reads and writes the inventory as JSON:
+ * <pre>
+ * {"formatVersion": 1, "containers": [{"id", "origin", "unitHash", "commit", "updatedAt",
+ *   "fingerprint": {"system", "nixpkgsRevision", "modules": {"name.nix": "sha256"}}}]}
+ * </pre>
+ * A write goes to a temporary file in the same directory and is then renamed over the old
+ * file, so a crash leaves the old or the new inventory, never half of one.
  */
 public final class InventoryStore {
     /** Version of the file format; a reader rejects a newer one rather than guess. */
     public static final int FORMAT_VERSION = 1;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private final Path file;
 
@@ -35,67 +36,82 @@ public final class InventoryStore {
         this.file = file;
     }
 
-    /** The file's JSON shape. */
-    record Document(
-            @JsonProperty("formatVersion") int formatVersion,
-            @JsonProperty("containers") List<Item> containers) {
-    }
-
-    /** One container in the file's JSON shape. */
-    record Item(
-            @JsonProperty("id") String id,
-            @JsonProperty("origin") InventoryEntry.Origin origin,
-            @JsonProperty("unitHash") String unitHash,
-            @JsonProperty("fingerprint") AgentFingerprint fingerprint,
-            @JsonProperty("commit") String commit,
-            @JsonProperty("updatedAt") String updatedAt) {
-    }
-
     /** Reads the inventory; a missing file is an empty inventory. */
     public Inventory read() throws InventoryException {
-        if (!Files.exists(file)) {
-            return Inventory.empty();
-        }
-        Document document;
+        byte[] bytes;
         try {
-            document = JSON.readValue(Files.readAllBytes(file), Document.class);
-        } catch (JsonProcessingException e) {
-            throw new InventoryException(file.toString(), "inventory " + file + " is not valid: "
-                    + e.getOriginalMessage() + ". Restore it from a backup; the agent will not guess which"
-                    + " containers it owns.", e);
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Inventory.empty();
         } catch (IOException e) {
             throw new InventoryException(file.toString(), "cannot read inventory " + file + ": " + e, e);
         }
-        if (document.formatVersion() > FORMAT_VERSION) {
-            throw new InventoryException(file.toString(), "inventory " + file + " has format version "
-                    + document.formatVersion() + ", newer than " + FORMAT_VERSION
-                    + " which this agent reads. Upgrade the agent.", null);
-        }
 
-        SortedMap<ContainerId, InventoryEntry> entries = new TreeMap<>();
-        for (Item item : document.containers() == null ? List.<Item>of() : document.containers()) {
-            if (!ContainerId.isValid(item.id())) {
-                throw new InventoryException(file.toString(), "inventory " + file + " lists invalid container id "
-                        + ContainerId.quote(item.id()) + ". Remove that entry by hand.", null);
+        try {
+            JsonNode document = JsonTrees.parse(bytes);
+            if (document == null || !document.isObject()) {
+                throw invalid("it is not a JSON object", null);
             }
-            ContainerId id = new ContainerId(item.id());
-            Instant updatedAt = item.updatedAt() == null ? null : Instant.parse(item.updatedAt());
-            entries.put(id, new InventoryEntry(id, item.origin(), item.unitHash(), item.fingerprint(), item.commit(),
-                    updatedAt));
+            int version = document.path("formatVersion").asInt(0);
+            if (version > FORMAT_VERSION) {
+                throw new InventoryException(file.toString(), "inventory " + file + " has format version " + version
+                        + ", newer than " + FORMAT_VERSION + " which this agent reads. Upgrade the agent.", null);
+            }
+            SortedMap<ContainerId, InventoryEntry> entries = new TreeMap<>();
+            for (JsonNode item : document.path("containers")) {
+                InventoryEntry entry = entry(item);
+                entries.put(entry.id(), entry);
+            }
+            return new Inventory(entries);
+        } catch (IOException e) {
+            throw invalid(e.getMessage(), e);
         }
-        return new Inventory(entries);
+    }
+
+    private InventoryEntry entry(JsonNode item) throws InventoryException {
+        String id = JsonTrees.text(item, "id");
+        if (!ContainerId.isValid(id)) {
+            throw new InventoryException(file.toString(), "inventory " + file + " lists invalid container id "
+                    + ContainerId.quote(id) + ". Remove that entry by hand.", null);
+        }
+        InventoryEntry.Origin origin;
+        Instant updatedAt;
+        try {
+            String originText = JsonTrees.text(item, "origin");
+            origin = originText == null ? null : InventoryEntry.Origin.valueOf(originText);
+            String updatedText = JsonTrees.text(item, "updatedAt");
+            updatedAt = updatedText == null ? null : Instant.parse(updatedText);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw invalid("entry " + id + " has " + e.getMessage(), e);
+        }
+        return new InventoryEntry(new ContainerId(id), origin, JsonTrees.text(item, "unitHash"),
+                fingerprint(item.get("fingerprint")), JsonTrees.text(item, "commit"), updatedAt);
+    }
+
+    private static AgentFingerprint fingerprint(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        TreeMap<String, String> modules = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.path("modules").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            modules.put(field.getKey(), field.getValue().asText());
+        }
+        return new AgentFingerprint(JsonTrees.text(node, "system"), JsonTrees.text(node, "nixpkgsRevision"), modules);
+    }
+
+    private InventoryException invalid(String problem, Throwable cause) {
+        return new InventoryException(file.toString(), "inventory " + file + " is not valid: " + problem
+                + ". Restore it from a backup; the agent will not guess which containers it owns.", cause);
     }
 
     /** Replaces the file with {@code inventory}, creating its directory when needed. */
     public void write(Inventory inventory) throws InventoryException {
-        List<Item> items = inventory.entries().values().stream()
-                .map(e -> new Item(e.id().value(), e.origin(), e.unitHash(), e.fingerprint(), e.commit(),
-                        e.updatedAt() == null ? null : e.updatedAt().toString()))
-                .toList();
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, JSON.writeValueAsBytes(new Document(FORMAT_VERSION, items)));
+            Files.write(temporary, serialize(inventory));
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -104,5 +120,45 @@ public final class InventoryStore {
         } catch (IOException e) {
             throw new InventoryException(file.toString(), "cannot write inventory " + file + ": " + e, e);
         }
+    }
+
+    private static byte[] serialize(Inventory inventory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JsonTrees.factory().createGenerator(bytes)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("formatVersion", FORMAT_VERSION);
+            json.writeArrayFieldStart("containers");
+            for (InventoryEntry entry : inventory.entries().values()) {
+                json.writeStartObject();
+                json.writeStringField("id", entry.id().value());
+                json.writeStringField("origin", entry.origin() == null ? null : entry.origin().name());
+                json.writeStringField("unitHash", entry.unitHash());
+                writeFingerprint(json, entry.fingerprint());
+                json.writeStringField("commit", entry.commit());
+                json.writeStringField("updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    private static void writeFingerprint(JsonGenerator json, AgentFingerprint fingerprint) throws IOException {
+        if (fingerprint == null) {
+            json.writeNullField("fingerprint");
+            return;
+        }
+        json.writeObjectFieldStart("fingerprint");
+        json.writeStringField("system", fingerprint.system());
+        json.writeStringField("nixpkgsRevision", fingerprint.nixpkgsRevision());
+        json.writeObjectFieldStart("modules");
+        for (Map.Entry<String, String> module : fingerprint.modules().entrySet()) {
+            json.writeStringField(module.getKey(), module.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 }

@@ -1,8 +1,8 @@
 package io.nixunits.model.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,8 +20,6 @@ public final class PropertiesDiff {
     static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token", "key", "credential",
             "private");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PropertiesDiff() {
     }
 
@@ -33,7 +31,7 @@ public final class PropertiesDiff {
         Map<String, JsonNode> before = new TreeMap<>();
         if (oldJson != null) {
             try {
-                JsonNode parsed = JSON.readTree(oldJson);
+                JsonNode parsed = JsonTrees.parse(oldJson);
                 if (parsed != null && parsed.isObject()) {
                     flatten("", parsed, before);
                 }

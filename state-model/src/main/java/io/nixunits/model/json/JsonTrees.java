@@ -1,0 +1,96 @@
+package io.nixunits.model.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * Parses JSON into Jackson trees with the streaming parser alone. An {@code ObjectMapper}
+ * would do the same, but building one loads most of jackson-databind, which costs a command
+ * that runs for under a second a large share of its run time.
+ *
+ * <p>Parsing is strict: a duplicate key or anything after the first value is an error.
+ */
+public final class JsonTrees {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {
+    }
+
+    /**
+     * Parses one JSON value; returns null for empty input.
+     *
+     * @throws JsonParseException with the line and column of the first error
+     */
+    public static JsonNode parse(byte[] bytes) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            JsonNode value = read(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonParseException(parser, "unexpected " + parser.getText() + " after the end of the"
+                        + " JSON value");
+            }
+            return value;
+        }
+    }
+
+    private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? NODES.numberNode(parser.getBigIntegerValue()) : NODES.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
+    }
+
+    private static ObjectNode readObject(JsonParser parser) throws IOException {
+        ObjectNode object = NODES.objectNode();
+        JsonToken token = parser.nextToken();
+        while (token == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            object.set(name, read(parser, parser.nextToken()));
+            token = parser.nextToken();
+        }
+        return object;
+    }
+
+    private static ArrayNode readArray(JsonParser parser) throws IOException {
+        ArrayNode array = NODES.arrayNode();
+        JsonToken token = parser.nextToken();
+        while (token != JsonToken.END_ARRAY) {
+            array.add(read(parser, token));
+            token = parser.nextToken();
+        }
+        return array;
+    }
+
+    /** Returns a text field of {@code node}, or null when it is missing or JSON null. */
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The streaming factory, for writers that want the same settings. */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+}
