@@ -11,6 +11,7 @@ import io.nixunits.agent.planning.PlanReport;
 import io.nixunits.model.declaration.Declaration;
 import io.nixunits.model.inventory.AgentFingerprint;
 import io.nixunits.model.inventory.InventoryStore;
+import io.nixunits.model.plan.Action;
 import io.nixunits.model.plan.Reason;
 import io.nixunits.model.plan.Step;
 import java.nio.file.Path;
@@ -69,6 +70,15 @@ public final class Converger {
         for (ContainerRun run : runs) {
             if (run.plan().steps().isEmpty()) {
                 skip(run);
+            }
+        }
+
+        // containers created now are owned before their first build, so a failed build is not orphaned
+        for (ContainerRun run : runs) {
+            boolean creates = run.plan().action() == Action.CREATE && run.id() != null
+                    && !report.actual().containers().containsKey(run.id()) && inventory.get(run.id()).isEmpty();
+            if (creates) {
+                carryOut(run, () -> inventory.put(entries.claimed(run.id())));
             }
         }
 

@@ -34,6 +34,15 @@ final class InventoryEntries {
     }
 
     /** Returns the entry after a switch; a container already owned keeps its origin. */
+    /**
+     * Returns the entry of a container the agent is about to create: owned from the first build
+     * on, so that a build that fails leaves a directory the agent still deletes when the
+     * declaration goes away. It has no unit hash and no fingerprint until a build is switched in.
+     */
+    InventoryEntry claimed(ContainerId id) {
+        return new InventoryEntry(id, InventoryEntry.Origin.CREATED, null, null, commit, clock.instant());
+    }
+
     InventoryEntry switched(ContainerId id, Optional<InventoryEntry> previous) {
         InventoryEntry.Origin origin = previous.map(InventoryEntry::origin).orElse(InventoryEntry.Origin.CREATED);
         return new InventoryEntry(id, origin, unitHash(id), fingerprint, commit, clock.instant());

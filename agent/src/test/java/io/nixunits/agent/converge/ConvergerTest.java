@@ -169,6 +169,10 @@ class ConvergerTest {
         assertFalse(host.isRunning("beta"));
         assertTrue(host.isRunning("gamma"));
         assertFalse(host.commands().contains("systemctl start nixunits@beta.service"));
+        InventoryEntry owned = new InventoryStore(host.layout().inventory()).read().get(new ContainerId("beta"))
+                .orElseThrow(() -> new AssertionError("a container that failed its first build is still owned"));
+        assertEquals(InventoryEntry.Origin.CREATED, owned.origin());
+        assertEquals(null, owned.unitHash());
 
         JsonNode written = new ObjectMapper().readTree(host.layout().agentDir().resolve("last-apply.json").toFile());
         assertFalse(written.get("converged").asBoolean());
