@@ -10,7 +10,9 @@ let
   ip6Wan = get [ "ip6Wan" ] "fe80::a/64";
   vlanWan = get [ "vlanWan" ] 356;
   ip4route = get [ "ip4route" ] "20.0.0.254";
-  ip6route = get [ "ip6route" ] "fe80::ffff:ffff:ffff:fffe";
+  # No IPv6 default route unless properties.json gives one: a link-local
+  # (fe80::) gateway would need exactly one interface, and router1 has two.
+  ip6route = get [ "ip6route" ] "";
 in
 {
   bind = [

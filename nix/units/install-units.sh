@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the NixUnits unit templates on a systemd host that is not NixOS.
-# The flake app `install-units` runs this script with --package; without
-# Nix, run it from a checkout as root.
+# The flake app `install-units` runs this script with --package. Without
+# Nix, run it as root from a checkout.
 set -eu
 
 usage() {
