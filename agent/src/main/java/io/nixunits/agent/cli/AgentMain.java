@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code nixunits-agent}: keeps this host's containers in line with a Git repository. */
 @Command(name = "nixunits-agent", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Keep this host's NixUnits containers in line with a repository of declarations.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, ApplyCommand.class, RunCommand.class, StatusCommand.class,
+            SuspendCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class})
 public final class AgentMain {
     @Option(names = {"-d", "--debug"}, scope = CommandLine.ScopeType.INHERIT,
             description = "Log debug messages and print stack traces of errors.")

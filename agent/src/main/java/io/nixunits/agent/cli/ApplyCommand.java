@@ -10,23 +10,17 @@ import io.nixunits.agent.converge.ContainerResult;
 import io.nixunits.agent.converge.Converger;
 import io.nixunits.agent.converge.SavedPlanCheck;
 import io.nixunits.agent.host.HostContext;
-import io.nixunits.agent.host.HostTimeouts;
-import io.nixunits.agent.host.NixSettings;
-import io.nixunits.agent.host.UnitDirectory;
 import io.nixunits.agent.output.PlanDocument;
 import io.nixunits.agent.output.PlanPrinter;
 import io.nixunits.agent.planning.PlanReport;
 import io.nixunits.agent.planning.PlanSettings;
 import io.nixunits.agent.process.ProcessRunner;
 import io.nixunits.agent.source.DirectorySource;
-import io.nixunits.model.host.StateLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,49 +63,15 @@ final class ApplyCommand implements Callable<Integer> {
                     + " commit, the host or any container's plan changed since. Give the same source options.")
     Path planFile;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Containers built at the same time (default: ${DEFAULT-VALUE}).")
-    int jobs;
-
     @Option(names = "--json", description = "Print the apply report as JSON instead of a summary.")
     boolean json;
 
-    @Option(names = "--mk-container", paramLabel = "EXPR", defaultValue = "${env:NIXUNITS_MK_CONTAINER}",
-            description = "Nix expression of the mkContainer function (default: mkContainer of the flake "
-                    + NixSettings.DEFAULT_FLAKE + " for the system; env NIXUNITS_MK_CONTAINER).")
-    String mkContainer;
-
-    @Option(names = "--nixpkgs", paramLabel = "SOURCE", defaultValue = "${env:NIXUNITS_NIXPKGS}",
-            description = "nixpkgs given to Nix as -I nixpkgs=SOURCE, for an entry point that reads <nixpkgs>"
-                    + " (env NIXUNITS_NIXPKGS). A flake entry point pins its own.")
-    String nixpkgs;
-
-    @Option(names = "--nix-option", paramLabel = "ARG",
-            description = "Argument added to every nix build, such as --show-trace; repeat for several.")
-    List<String> nixOptions = new ArrayList<>();
-
-    @Option(names = "--build-timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "Time limit of one nix build, in minutes (default: ${DEFAULT-VALUE}).")
-    long buildTimeoutMinutes;
-
-    @Option(names = "--health-timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Time a started container has to become active and running, in seconds (default:"
-                    + " ${DEFAULT-VALUE}).")
-    long healthTimeoutSeconds;
-
-    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time to wait for a lock held by another nixunits process, in seconds (default:"
-                    + " ${DEFAULT-VALUE}).")
-    long lockWaitSeconds;
-
-    @Option(names = "--unit-dir", paramLabel = "DIR", defaultValue = "${env:NIXUNITS_UNIT_DIR}",
-            description = "Where units are enabled (default: /run/systemd/system on NixOS, /etc/systemd/system"
-                    + " elsewhere; env NIXUNITS_UNIT_DIR).")
-    Path unitDir;
+    @Mixin
+    HostOptions host;
 
     @Override
     public Integer call() throws Exception {
-        checkOptions();
+        host.check(spec.commandLine());
         PlanSettings settings = source.toSettings();
         PrintStream out = parent.out();
 
@@ -127,7 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
         // carry it out
         Path modulesDir = DirectorySource.resolveInsideOrMissing(report.source().declarations(),
                 source.modulesPath, report.source().location());
-        HostContext context = hostContext(settings);
+        HostContext context = host.hostContext(settings, new ProcessRunner());
         boolean terminal = !json && System.console() != null && out == System.out;
         ApplyProgress progress = new ConsoleProgress(terminal ? out : null);
         Converger converger = new Converger(context, progress, Clock.systemUTC());
@@ -140,31 +100,6 @@ final class ApplyCommand implements Callable<Integer> {
             printSummary(out, result);
         }
         return result.converged() ? ExitCodes.OK : ExitCodes.PARTIAL_FAILURE;
-    }
-
-    private void checkOptions() {
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value " + jobs
-                    + " for --jobs: give 1 or more.");
-        }
-        if (buildTimeoutMinutes < 1 || healthTimeoutSeconds < 1 || lockWaitSeconds < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid time limit: --build-timeout and"
-                    + " --health-timeout take 1 or more, --lock-wait 0 or more.");
-        }
-    }
-
-    private HostContext hostContext(PlanSettings settings) {
-        String system = settings.options().system();
-        String entryPoint = mkContainer == null || mkContainer.isBlank()
-                ? NixSettings.defaultMkContainer(system) : mkContainer;
-        NixSettings nix = new NixSettings(entryPoint, nixpkgs == null || nixpkgs.isBlank() ? null : nixpkgs, system,
-                settings.options().nixpkgsRevision(), nixOptions, Duration.ofMinutes(buildTimeoutMinutes));
-        HostTimeouts defaults = HostTimeouts.defaults();
-        HostTimeouts timeouts = new HostTimeouts(defaults.command(), Duration.ofSeconds(lockWaitSeconds),
-                Duration.ofSeconds(healthTimeoutSeconds), defaults.healthPoll());
-        UnitDirectory units = unitDir == null ? UnitDirectory.detect()
-                : new UnitDirectory(unitDir, UnitDirectory.DEFAULT_ROOT);
-        return new HostContext(new StateLayout(settings.stateDir()), new ProcessRunner(), units, nix, timeouts);
     }
 
     /**
@@ -184,7 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
         }, "apply-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return converger.apply(report, modulesDir, jobs);
+            return converger.apply(report, modulesDir, host.jobs);
         } finally {
             done.countDown();
             try {

@@ -136,6 +136,14 @@ public final class Converger {
         }
     }
 
+    /**
+     * Stops the apply from another thread without interrupting it, as the daemon does on a stop
+     * request: the containers being worked on finish their steps, and no other container starts.
+     */
+    public void stopAfterCurrentContainers() {
+        cancelled = true;
+    }
+
     private void build(PlanReport report, Path modulesDir, List<ContainerRun> runs, int jobs) {
         List<ContainerRun> builds = runs.stream()
                 .filter(run -> run.has(Step.BUILD_BASE) || run.has(Step.BUILD_CONTAINER))

@@ -40,9 +40,11 @@ public final class PlanPipeline {
     }
 
     public PlanReport plan(PlanSettings settings) throws AgentException, StateModelException {
-        // obtain the declarations
-        Checkout checkout = checkout(settings);
+        return plan(settings, checkout(settings));
+    }
 
+    /** Makes a plan from declarations already obtained, such as a commit the daemon fetched. */
+    public PlanReport plan(PlanSettings settings, Checkout checkout) throws AgentException, StateModelException {
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());

@@ -12,24 +12,29 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings a Git repository's declarations onto the host with JGit: a clone into a cache
  * directory on first use, a fetch afterwards, then a forced checkout of the requested ref
- * (branch, tag or commit) as a detached head. Local paths, {@code file://}, {@code git://}
- * and {@code http(s)://} URLs work.
+ * (branch, tag or commit) as a detached head. Local paths, {@code file://}, {@code git://},
+ * {@code http(s)://} and {@code ssh://} URLs work; credentials come from the URL or from
+ * {@link GitCredentials} files.
  */
-public final class GitSource {
+public final class GitSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
 
     private final String url;
     private final String ref;
     private final Path cacheRoot;
     private final CredentialsProvider credentials;
+    private final GitCredentials fileCredentials;
+    private SshdSessionFactory sshSessions;
 
     /**
      * @param url the repository URL or path; credentials in it are used but never shown
@@ -37,10 +42,19 @@ public final class GitSource {
      * @param cacheRoot the directory that holds one clone per repository URL
      */
     public GitSource(String url, String ref, Path cacheRoot) {
+        this(url, ref, cacheRoot, GitCredentials.NONE);
+    }
+
+    /**
+     * @param fileCredentials a token or SSH key read from files; a token there takes the place
+     *     of credentials in the URL
+     */
+    public GitSource(String url, String ref, Path cacheRoot, GitCredentials fileCredentials) {
         this.url = url;
         this.ref = ref;
         this.cacheRoot = cacheRoot;
         this.credentials = credentialsFrom(url);
+        this.fileCredentials = fileCredentials;
     }
 
     public String redactedUrl() {
@@ -60,20 +74,61 @@ public final class GitSource {
      *     reached or the ref does not exist; the previous checkout is then left as it was
      */
     public Checkout checkout(String path) throws SourceException {
+        return checkOut(fetchCommit(), path);
+    }
+
+    /**
+     * Clones or fetches, and returns the commit that {@code ref} points to; the work tree is
+     * left as it was.
+     *
+     * @throws SourceException naming the URL (credentials removed) when the remote cannot be
+     *     reached or the ref does not exist
+     */
+    public String fetchCommit() throws SourceException {
+        try (Git git = openOrClone(cloneDir())) {
+            fetch(git);
+            return resolve(git.getRepository()).name();
+        } catch (IOException e) {
+            throw new SourceException(redactedUrl(), "cannot resolve " + ref + " in " + redactedUrl() + ": "
+                    + UrlRedactor.redact(e.getMessage()) + ".", null);
+        }
+    }
+
+    /** Checks out {@code commit}, which a fetch brought in, as a detached head; nothing is fetched. */
+    public Checkout checkOut(String commit, String path) throws SourceException {
         Path dir = cloneDir();
         try (Git git = openOrClone(dir)) {
-            fetch(git);
-            ObjectId commit = resolve(git.getRepository());
-            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
-            git.checkout().setName(commit.name()).setForced(true).call();
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
+            git.checkout().setName(commit).setForced(true).call();
             git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
-            LOG.debug("checked out {} at {} in {}", ref, commit.name(), dir);
+            LOG.debug("checked out {} at {} in {}", ref, commit, dir);
             Path declarations = DirectorySource.resolveInside(dir, path, redactedUrl());
-            return new Checkout(dir, declarations, redactedUrl(), ref, commit.name());
-        } catch (GitAPIException | IOException e) {
+            return new Checkout(dir, declarations, redactedUrl(), ref, commit);
+        } catch (GitAPIException e) {
             throw new SourceException(redactedUrl(), "cannot check out " + ref + " of " + redactedUrl() + ": "
                     + UrlRedactor.redact(e.getMessage()) + ".", null);
         }
+    }
+
+    /** Releases the SSH client, when an SSH key was used. */
+    @Override
+    public synchronized void close() {
+        if (sshSessions != null) {
+            sshSessions.close();
+            sshSessions = null;
+        }
+    }
+
+    private CredentialsProvider credentialsProvider() throws SourceException {
+        CredentialsProvider fromFile = fileCredentials.tokenProvider(redactedUrl());
+        return fromFile != null ? fromFile : credentials;
+    }
+
+    private synchronized TransportConfigCallback transportCallback() throws SourceException {
+        if (sshSessions == null) {
+            sshSessions = fileCredentials.sshSessionFactory(redactedUrl());
+        }
+        return GitCredentials.transportCallback(sshSessions);
     }
 
     private Git openOrClone(Path dir) throws SourceException {
@@ -93,7 +148,8 @@ public final class GitSource {
                     .setDirectory(dir.toFile())
                     .setNoCheckout(true)
                     .setCloneAllBranches(true)
-                    .setCredentialsProvider(credentials)
+                    .setCredentialsProvider(credentialsProvider())
+                    .setTransportConfigCallback(transportCallback())
                     .call();
         } catch (GitAPIException | IOException | RuntimeException e) {
             deleteQuietly(dir);
@@ -104,12 +160,15 @@ public final class GitSource {
     }
 
     private void fetch(Git git) throws SourceException {
+        CredentialsProvider provider = credentialsProvider();
+        TransportConfigCallback transport = transportCallback();
         try {
             git.fetch()
                     .setRemote("origin")
                     .setRemoveDeletedRefs(true)
                     .setTagOpt(org.eclipse.jgit.transport.TagOpt.FETCH_TAGS)
-                    .setCredentialsProvider(credentials)
+                    .setCredentialsProvider(provider)
+                    .setTransportConfigCallback(transport)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
             throw new SourceException(redactedUrl(), "cannot fetch " + redactedUrl() + ": "
