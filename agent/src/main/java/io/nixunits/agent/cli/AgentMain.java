@@ -27,6 +27,7 @@ public final class AgentMain {
     private PrintStream out = System.out;
     private boolean terminal;
     private PlanPipeline pipeline;
+    private ProcessRunner runner;
 
     public static void main(String[] args) {
         Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"));
@@ -48,6 +49,18 @@ public final class AgentMain {
         return run(args, out, err, null);
     }
 
+    /**
+     * Runs the command in {@code environment}: its runner calls every external command, so a
+     * runner on a PATH of fake commands makes {@code apply} testable.
+     */
+    public static int run(String[] args, CommandEnvironment environment) {
+        AgentMain main = new AgentMain();
+        main.out = environment.out();
+        main.terminal = environment.terminal();
+        main.runner = environment.runner();
+        return CommandLines.create(main, environment.out(), environment.err()).execute(args);
+    }
+
     /** Runs the command with {@code pipeline} in place of the default one, or the default when null. */
     static int run(String[] args, PrintStream out, PrintStream err, PlanPipeline pipeline) {
         AgentMain main = new AgentMain();
@@ -66,8 +79,16 @@ public final class AgentMain {
 
     PlanPipeline pipeline() {
         if (pipeline == null) {
-            pipeline = new PlanPipeline(new RuntimeProbe(new ProcessRunner()), Clock.systemUTC());
+            pipeline = new PlanPipeline(new RuntimeProbe(runner()), Clock.systemUTC());
         }
         return pipeline;
+    }
+
+    /** Returns the runner of every external command: the injected one, or one on this process's PATH. */
+    ProcessRunner runner() {
+        if (runner == null) {
+            runner = new ProcessRunner();
+        }
+        return runner;
     }
 }

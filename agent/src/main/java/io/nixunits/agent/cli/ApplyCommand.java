@@ -87,7 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
         // carry it out
         Path modulesDir = DirectorySource.resolveInsideOrMissing(report.source().declarations(),
                 source.modulesPath, report.source().location());
-        HostContext context = host.hostContext(settings, new ProcessRunner());
+        HostContext context = host.hostContext(settings, parent.runner());
         boolean terminal = !json && System.console() != null && out == System.out;
         ApplyProgress progress = new ConsoleProgress(terminal ? out : null);
         Converger converger = new Converger(context, progress, Clock.systemUTC());

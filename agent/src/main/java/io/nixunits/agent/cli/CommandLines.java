@@ -11,11 +11,11 @@ import picocli.CommandLine;
  * prints the message, the synopsis and a hint, and exits 2; a failed operation prints its
  * message and exits 1; stack traces only with {@code --debug}.
  */
-final class CommandLines {
+public final class CommandLines {
     private CommandLines() {
     }
 
-    static CommandLine create(Object command, PrintStream out, PrintStream err) {
+    public static CommandLine create(Object command, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(command);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The object mapper of the commands' JSON output, built on first use: building it loads most
  * of jackson-databind, which a run without JSON output should not pay for.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private JsonOutput() {
     }
 
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return Holder.MAPPER;
     }
 

@@ -5,11 +5,11 @@ package io.nixunits.agent.cli;
  * the process runs under systemd (JOURNAL_STREAM is set) lines carry no timestamp, because
  * journald adds its own.
  */
-final class Logging {
+public final class Logging {
     private Logging() {
     }
 
-    static void configure(boolean debug) {
+    public static void configure(boolean debug) {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "info");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");

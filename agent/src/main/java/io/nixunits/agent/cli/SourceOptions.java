@@ -68,7 +68,7 @@ public final class SourceOptions {
     }
 
     /** Returns the Nix system name of this machine, such as {@code x86_64-linux}. */
-    static String currentSystem() {
+    public static String currentSystem() {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String nixArch = switch (arch) {
             case "amd64", "x86_64" -> "x86_64";

@@ -3,7 +3,7 @@ package io.nixunits.agent.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version from the jar manifest; "development" when run from classes. */
-final class Versions implements IVersionProvider {
+public final class Versions implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Versions.class.getPackage().getImplementationVersion();

@@ -23,13 +23,20 @@ public final class BuildBaseStep {
     }
 
     public BaseBuild run(BuildInput input) throws HostOperationException {
+        return run(input, false);
+    }
+
+    /** Builds the base; with {@code force}, also when its GC root exists, replacing that root. */
+    public BaseBuild run(BuildInput input, boolean force) throws HostOperationException {
         NixSettings nix = context.nix();
         String key = input.baseKey(nix);
         Path gcRoot = context.layout().gcRoots().resolve(key);
 
         try (PidLock hostLock = context.lockHost()) {
             // reuse a base built earlier, by this agent or the shell tool
-            if (Files.exists(gcRoot, LinkOption.NOFOLLOW_LINKS)) {
+            if (force) {
+                LOG.info("[{}] base build forced although its GC root may exist", input.id());
+            } else if (Files.exists(gcRoot, LinkOption.NOFOLLOW_LINKS)) {
                 if (nix.knowsRevision()) {
                     LOG.info("[{}] base build skipped: its GC root {} exists", input.id(), gcRoot);
                     return new BaseBuild(key, gcRoot, false);

@@ -79,10 +79,7 @@ public class ProcessRunner {
 
     private CommandResult execute(List<String> command, Duration timeout, Consumer<String> errorLines)
             throws CommandException {
-        List<String> resolved = new ArrayList<>(command);
-        Path executable = find(command.get(0)).orElseThrow(() -> new CommandException(command, -1,
-                command.get(0) + " not found on PATH (" + searchPath + "). Install it or fix PATH.", null));
-        resolved.set(0, executable.toString());
+        List<String> resolved = resolve(command);
         LOG.debug("running {}", command);
 
         Process process;
@@ -116,6 +113,35 @@ public class ProcessRunner {
             throw new CommandException(command, -1, String.join(" ", command) + " was interrupted", e);
         }
         return new CommandResult(command, process.exitValue(), stdout.text(), stderr.text());
+    }
+
+    /**
+     * Runs {@code command} attached to this process's standard input, output and error, without
+     * a time limit, and returns its exit status. For interactive commands, such as a shell in a
+     * container or {@code machinectl login}, whose output is the user's and not the caller's.
+     */
+    public int runAttached(List<String> command) throws CommandException {
+        List<String> resolved = resolve(command);
+        LOG.debug("running attached {}", command);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(resolved).inheritIO();
+            builder.environment().put("PATH", searchPath);
+            return builder.start().waitFor();
+        } catch (IOException e) {
+            throw new CommandException(command, -1, "cannot start " + String.join(" ", command) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException(command, -1, String.join(" ", command) + " was interrupted", e);
+        }
+    }
+
+    /** Returns {@code command} with its first word replaced by the executable it names on the search path. */
+    private List<String> resolve(List<String> command) throws CommandException {
+        List<String> resolved = new ArrayList<>(command);
+        Path executable = find(command.get(0)).orElseThrow(() -> new CommandException(command, -1,
+                command.get(0) + " not found on PATH (" + searchPath + "). Install it or fix PATH.", null));
+        resolved.set(0, executable.toString());
+        return resolved;
     }
 
     /** Runs {@code command} and fails unless it exits with status 0. */

@@ -26,7 +26,7 @@ public final class FakeHost {
     public static final String REVISION = "0123456789abcdef0123456789abcdef01234567";
     public static final String MK_CONTAINER = "(import /fake/nixunits).mkContainer";
     private static final List<String> FAKES = List.of("lib.sh", "nix", "systemctl", "machinectl", "mount", "umount",
-            "chown");
+            "chown", "nsenter");
 
     private final Path dir;
     private final Path bin;

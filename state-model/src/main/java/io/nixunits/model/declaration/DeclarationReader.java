@@ -106,14 +106,62 @@ public final class DeclarationReader {
         byte[] config = readBounded(realBoundary, dir, name, Declaration.CONFIG_FILE, MAX_CONFIG_BYTES);
         byte[] properties = readBounded(realBoundary, dir, name, Declaration.PROPERTIES_FILE, MAX_PROPERTIES_BYTES);
         ObjectNode parsed = parseProperties(name, properties);
+        checkDeclaredId(name, parsed, "the directory is", " (the directory name is the container id)");
+        return new Declaration(id, config, properties, parsed);
+    }
 
+    /**
+     * Checks a declaration given as two files outside a declarations directory, such as on the
+     * command line, with the rules of {@link #read}: both files within their size limits, and
+     * properties.json valid UTF-8, a JSON object, and with an {@code "id"}, when present, equal
+     * to {@code id}.
+     *
+     * @throws DeclarationException naming the file at fault and the fix
+     */
+    public static Declaration check(ContainerId id, byte[] configNix, byte[] propertiesJson)
+            throws DeclarationException {
+        String name = id.value();
+        try {
+            checkSize(name, Declaration.CONFIG_FILE, configNix.length, MAX_CONFIG_BYTES);
+            checkSize(name, Declaration.PROPERTIES_FILE, propertiesJson.length, MAX_PROPERTIES_BYTES);
+            ObjectNode parsed = parseProperties(name, propertiesJson);
+            checkDeclaredId(name, parsed, "the container id is", "");
+            return new Declaration(id, configNix, propertiesJson, parsed);
+        } catch (ProblemFound found) {
+            throw new DeclarationException(found.problem.file(), found.getMessage(), null);
+        }
+    }
+
+    /**
+     * Parses properties.json with the rules of {@link #read}, for a caller that needs its
+     * {@code "id"} before it knows the container.
+     *
+     * @throws DeclarationException when it is not valid UTF-8 or not a JSON object
+     */
+    public static ObjectNode parseProperties(byte[] propertiesJson) throws DeclarationException {
+        try {
+            checkSize("", Declaration.PROPERTIES_FILE, propertiesJson.length, MAX_PROPERTIES_BYTES);
+            return parseProperties("", propertiesJson);
+        } catch (ProblemFound found) {
+            throw new DeclarationException(Declaration.PROPERTIES_FILE, found.getMessage(), null);
+        }
+    }
+
+    private static void checkDeclaredId(String name, ObjectNode parsed, String idSource, String hint)
+            throws ProblemFound {
         JsonNode declaredId = parsed.get("id");
         if (declaredId != null && !(declaredId.isTextual() && declaredId.asText().equals(name))) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
-                    "properties.json has \"id\": " + declaredId + " but the directory is " + ContainerId.quote(name)
-                            + ". Make them equal (the directory name is the container id) or remove \"id\".");
+                    "properties.json has \"id\": " + declaredId + " but " + idSource + " " + ContainerId.quote(name)
+                            + ". Make them equal" + hint + " or remove \"id\".");
         }
-        return new Declaration(id, config, properties, parsed);
+    }
+
+    private static void checkSize(String name, String file, long size, long maxBytes) throws ProblemFound {
+        if (size > maxBytes) {
+            throw new ProblemFound(name, file, file + " has " + size + " bytes, more than the limit of "
+                    + maxBytes + ". Keep large data out of the declaration.");
+        }
     }
 
     private static ObjectNode parseProperties(String name, byte[] bytes) throws ProblemFound {
@@ -159,11 +207,7 @@ public final class DeclarationReader {
             throw new ProblemFound(name, file, file + " is not a regular file.");
         }
         try {
-            long size = Files.size(real);
-            if (size > maxBytes) {
-                throw new ProblemFound(name, file, file + " has " + size + " bytes, more than the limit of "
-                        + maxBytes + ". Keep large data out of the declaration.");
-            }
+            checkSize(name, file, Files.size(real), maxBytes);
             return Files.readAllBytes(real);
         } catch (IOException e) {
             throw new ProblemFound(name, file, file + " cannot be read: " + e);
