@@ -1,9 +1,11 @@
 package io.nixunits.agent.host;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nixunits.agent.process.CommandException;
 import io.nixunits.agent.process.CommandResult;
 import io.nixunits.model.ContainerId;
 import io.nixunits.model.host.StateLayout;
+import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,13 +77,32 @@ public final class BuildContainerStep {
             throw new HostOperationException(input.id(), input.configFile(), "container build of " + input.id()
                     + " failed: " + e.getMessage(), e);
         }
-        List<String> lines = result.stdout().strip().lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("/")) {
+        String systemPath = outputPath(result.stdout());
+        if (systemPath == null) {
             throw new HostOperationException(input.id(), null, "container build of " + input.id()
                     + " printed no store path (output: '" + result.stdout().strip() + "'). Check that the"
                     + " mkContainer expression returns one derivation.", null);
         }
-        return lines.get(lines.size() - 1).strip();
+        return systemPath;
+    }
+
+    /**
+     * Returns the {@code out} path of the last derivation in the output of {@code nix build --json},
+     * a list of {@code {"drvPath": ..., "outputs": {"out": ...}}}, or null when there is none.
+     */
+    static String outputPath(String stdout) {
+        JsonNode built;
+        try {
+            built = JsonTrees.parse(stdout.strip().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
+        if (built == null || !built.isArray() || built.isEmpty()) {
+            return null;
+        }
+        JsonNode outputs = built.get(built.size() - 1).path("outputs");
+        String out = outputs.isObject() ? JsonTrees.text(outputs, "out") : null;
+        return out != null && out.startsWith("/") ? out : null;
     }
 
     /**

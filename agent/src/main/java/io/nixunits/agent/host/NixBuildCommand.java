@@ -22,9 +22,12 @@ final class NixBuildCommand {
         return command;
     }
 
-    /** Returns the container build into the overlay at {@code merged}; it prints the system's store path. */
+    /**
+     * Returns the container build into the overlay at {@code merged}, which prints the built paths
+     * as JSON. It uses {@code --json} because Nix 2.8 (Debian 12) has no {@code --print-out-paths}.
+     */
     static List<String> container(NixSettings nix, BuildInput input, Path merged, Path parametersFile) {
-        List<String> command = new ArrayList<>(List.of("nix", "build", "--impure", "--no-link", "--print-out-paths",
+        List<String> command = new ArrayList<>(List.of("nix", "build", "--impure", "--no-link", "--json",
                 "--store", merged.toString()));
         addSettings(command, nix);
         String call = call(nix, input, input.id().value(), "builtins.readFile " + path(parametersFile));

@@ -40,6 +40,9 @@ public final class SwitchBuildStep {
             Path rollback = files.rollback();
             FileTrees.delete(id, rollback);
             FileTrees.createDirectories(id, rollback, files.root());
+            // systemd-nspawn refuses to run a command in a directory without usr/ ("doesn't look like
+            // it has an OS tree"), and a built container has only nix/ in root/ until it first runs.
+            FileTrees.createDirectories(id, files.root().resolve("usr"));
             boolean hadPrevious = Files.exists(files.complete());
             for (String name : SwitchedFiles.DESCRIPTION) {
                 FileTrees.copyIfPresent(id, files.dir().resolve(name), rollback.resolve(name));

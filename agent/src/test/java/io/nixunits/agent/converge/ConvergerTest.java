@@ -86,7 +86,7 @@ class ConvergerTest {
                 "mount -t overlay overlay -o lowerdir=$STATE/store/default/root,upperdir=$STATE/containers/" + id
                         + "/tmp/root_futur,workdir=$STATE/containers/" + id + "/tmp/work " + merged,
                 "mount -t tmpfs tmpfs " + merged + "/nix/var/nix",
-                "nix build --impure --no-link --print-out-paths --store " + merged + " --expr ("
+                "nix build --impure --no-link --json --store " + merged + " --expr ("
                         + FakeHost.MK_CONTAINER + ") { " + config + " id = \"" + id + "\"; propertiesJSON ="
                         + " builtins.readFile (/. + \"$STATE/containers/" + id + "/tmp/root_futur/parameters.json\");"
                         + modulesArgument + " }",
@@ -152,7 +152,7 @@ class ConvergerTest {
         declare("alpha", "{\"id\": \"alpha\"}\n");
         declare("beta", "{\"id\": \"beta\"}\n");
         Path declarations = declare("gamma", "{\"id\": \"gamma\"}\n");
-        host.control("fail nix build *--print-out-paths* id = \"beta\";*");
+        host.control("fail nix build *--json* id = \"beta\";*");
 
         ApplyReport report = apply(declarations);
 

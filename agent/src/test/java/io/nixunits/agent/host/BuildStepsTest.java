@@ -49,12 +49,24 @@ class BuildStepsTest {
                 "mount -t overlay overlay -o lowerdir=$STATE/store/default/root,upperdir=$STATE/containers/web2/tmp/"
                         + "root_futur,workdir=$STATE/containers/web2/tmp/work $STATE/containers/web2/tmp/merged",
                 "mount -t tmpfs tmpfs $STATE/containers/web2/tmp/merged/nix/var/nix",
-                "nix build --impure --no-link --print-out-paths --store $STATE/containers/web2/tmp/merged --expr ("
+                "nix build --impure --no-link --json --store $STATE/containers/web2/tmp/merged --expr ("
                         + FakeHost.MK_CONTAINER + ") { configFile = (/. + \"$TMP/decl/web2/config.nix\"); id = \"web2\";"
                         + " propertiesJSON = builtins.readFile (/. + \"$STATE/containers/web2/tmp/root_futur/"
                         + "parameters.json\"); }",
                 "umount $STATE/containers/web2/tmp/merged/nix/var/nix",
                 "umount $STATE/containers/web2/tmp/merged");
+    }
+
+    @Test
+    void containerBuildReadsNixJsonOutput() {
+        String system = "/nix/store/2i1rv4liwxyyh0bzx74gqn86gcji1hjg-nixos-system-web2";
+        String printed = "[{\"drvPath\":\"" + system + ".drv\",\"outputs\":{\"out\":\"" + system + "\"}}]\n";
+
+        assertEquals(system, BuildContainerStep.outputPath(printed));
+        assertEquals(null, BuildContainerStep.outputPath(""));
+        assertEquals(null, BuildContainerStep.outputPath("[]"));
+        assertEquals(null, BuildContainerStep.outputPath(system));
+        assertEquals(null, BuildContainerStep.outputPath("[{\"outputs\":{\"dev\":\"" + system + "\"}}]"));
     }
 
     @Test
@@ -81,6 +93,7 @@ class BuildStepsTest {
         assertEquals("web2 1024\n", Files.readString(host.layout().uidMap()));
         assertTrue(Files.exists(files.root().resolve("nix/var/nix/db/db.sqlite")), "the database was seeded");
         assertFalse(Files.exists(files.root().resolve("nix/var/nix/temproots")), "temproots are not seeded");
+        assertTrue(Files.isDirectory(files.root().resolve("usr")), "systemd-nspawn needs root/usr");
         assertFalse(Files.exists(files.pending(), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(files.lock(), LinkOption.NOFOLLOW_LINKS), "the container lock is released");
         assertFalse(Files.exists(host.layout().hostLock(), LinkOption.NOFOLLOW_LINKS), "the host lock is released");
@@ -138,7 +151,7 @@ class BuildStepsTest {
         new SwitchBuildStep(context).run(input.id());
         host.running("web2");
         host.clearCommands();
-        host.control("fail nix build *--print-out-paths*");
+        host.control("fail nix build *--json*");
         BuildInput changed = FakeHost.declare(dir.resolve("decl"), "web2", CONFIG, "{\"id\": \"web2\", \"x\": 1}\n");
 
         HostOperationException e = assertThrows(HostOperationException.class,
@@ -161,7 +174,7 @@ class BuildStepsTest {
         host.withBuildTimeout(Duration.ofSeconds(1));
         HostContext context = host.context();
         BaseBuild base = new BuildBaseStep(context).run(input);
-        host.control("hang nix build *--print-out-paths*");
+        host.control("hang nix build *--json*");
 
         long start = System.nanoTime();
         HostOperationException e = assertThrows(HostOperationException.class,
