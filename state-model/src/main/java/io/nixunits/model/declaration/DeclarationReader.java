@@ -14,8 +14,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -196,21 +198,44 @@ public final class DeclarationReader {
 
     private byte[] readBounded(Path realBoundary, Path dir, String name, String file, long maxBytes)
             throws ProblemFound {
+        // One lstat answers "missing?", "symlink?", "regular file?" and "how big?" at once.
         Path path = dir.resolve(file);
-        if (!Files.exists(path)) {
-            String dangling = Files.isSymbolicLink(path) ? " (it is a symlink to a missing file)" : "";
-            throw new ProblemFound(name, file, file + " is missing" + dangling + ". Each declaration needs "
-                    + Declaration.CONFIG_FILE + " and " + Declaration.PROPERTIES_FILE + ".");
+        BasicFileAttributes attributes = attributesOrNull(path, LinkOption.NOFOLLOW_LINKS);
+        if (attributes == null) {
+            throw missing(name, file, "");
         }
-        Path real = checkInside(realBoundary, path, name, file);
-        if (!Files.isRegularFile(real)) {
+        Path real = path;
+        if (attributes.isSymbolicLink()) {
+            attributes = attributesOrNull(path);
+            if (attributes == null) {
+                throw missing(name, file, " (it is a symlink to a missing file)");
+            }
+            real = checkInside(realBoundary, path, name, file);
+        }
+        if (!attributes.isRegularFile()) {
             throw new ProblemFound(name, file, file + " is not a regular file.");
         }
+        checkSize(name, file, attributes.size(), maxBytes);
         try {
-            checkSize(name, file, Files.size(real), maxBytes);
             return Files.readAllBytes(real);
         } catch (IOException e) {
             throw new ProblemFound(name, file, file + " cannot be read: " + e);
+        }
+    }
+
+    private static ProblemFound missing(String name, String file, String detail) {
+        return new ProblemFound(name, file, file + " is missing" + detail + ". Each declaration needs "
+                + Declaration.CONFIG_FILE + " and " + Declaration.PROPERTIES_FILE + ".");
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path path, LinkOption... options) throws ProblemFound {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, options);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new ProblemFound(path.getParent().getFileName().toString(), path.getFileName().toString(),
+                    path.getFileName() + " cannot be read: " + e);
         }
     }
 
