@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
             DisableCommand.class,
             ShellCommand.class,
             Ip6GetCommand.class,
+            io.nixunits.agent.hooks.HookCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hook", mixinStandardHelpOptions = true,
         description = {"Run one stage of a container's lifecycle hooks; the nixunits@ and nixunits-network@ units"
-                + " call this. The container's unit.conf is read from STATE_DIR/containers/ID/unit.conf.",
+                + " call this. The container's unit.conf is read from STATE_DIR/containers/ID/unit.conf, where"
+                + " STATE_DIR is the --state-dir of nixunits.",
             "Stages: pre-start (Open vSwitch ports, macvlan links, bind mount parents), network (nftables, addresses,"
                 + " routes, readiness check, /run/net-ready), post-start (sysctl, extra script, resolv.conf), stop"
                 + " (stray processes, power off, Open vSwitch ports, failed units)."},
@@ -40,11 +42,6 @@ public final class HookCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "ID", description = "The container id (the unit's instance name).")
     String id;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:NIXUNITS_STATE_DIR:-"
-            + StateLayout.DEFAULT_ROOT + "}",
-            description = "NixUnits state root (default: ${DEFAULT-VALUE}; env NIXUNITS_STATE_DIR).")
-    Path stateDir;
 
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "${env:NIXUNITS_STOP_TIMEOUT:-90}",
             description = "How long 'stop' waits for the container to power off before terminating it, in seconds"
@@ -71,8 +68,22 @@ public final class HookCommand implements Callable<Integer> {
         }
 
         HookTimeouts timeouts = HookTimeouts.defaults().withPowerOff(Duration.ofSeconds(stopTimeoutSeconds));
-        HookSettings settings = HookSettings.forHost(new StateLayout(stateDir), new ProcessRunner(), timeouts);
+        HookSettings settings = HookSettings.forHost(new StateLayout(stateDir()), new ProcessRunner(), timeouts);
         Hooks.run(parsedStage, containerId, settings);
         return 0;
+    }
+
+    /**
+     * Returns the state root given by the parent command's inherited {@code --state-dir} option,
+     * or, without one, {@code NIXUNITS_STATE_DIR} or {@value StateLayout#DEFAULT_ROOT}.
+     */
+    private Path stateDir() {
+        OptionSpec option = spec.findOption("--state-dir");
+        if (option != null && option.getValue() != null) {
+            return Path.of(option.getValue().toString());
+        }
+        String fromEnvironment = System.getenv("NIXUNITS_STATE_DIR");
+        return Path.of(fromEnvironment == null || fromEnvironment.isEmpty() ? StateLayout.DEFAULT_ROOT
+                : fromEnvironment);
     }
 }

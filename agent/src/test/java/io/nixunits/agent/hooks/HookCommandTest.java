@@ -18,8 +18,15 @@ class HookCommandTest {
 
     private final StringWriter err = new StringWriter();
 
+    /** Stands for the nixunits main command, whose --state-dir every verb inherits. */
+    @CommandLine.Command(name = "nixunits", subcommands = HookCommand.class)
+    static final class Parent {
+        @CommandLine.Option(names = "--state-dir", scope = CommandLine.ScopeType.INHERIT)
+        Path stateDir;
+    }
+
     private int execute(String... args) {
-        CommandLine line = new CommandLine(new HookCommand());
+        CommandLine line = new CommandLine(new Parent());
         line.setErr(new PrintWriter(err, true));
         line.setOut(new PrintWriter(new StringWriter(), true));
         return line.execute(args);
@@ -27,7 +34,7 @@ class HookCommandTest {
 
     @Test
     void unknownStageRejected() {
-        int status = execute("start", "web2");
+        int status = execute("hook", "start", "web2");
 
         assertEquals(2, status);
         assertTrue(err.toString().contains("Invalid stage 'start': use one of pre-start, network, post-start, stop."),
@@ -36,7 +43,7 @@ class HookCommandTest {
 
     @Test
     void invalidIdRejected() {
-        int status = execute("pre-start", "../etc");
+        int status = execute("hook", "pre-start", "../etc");
 
         assertEquals(2, status);
         assertTrue(err.toString().contains("invalid container id '../etc'"), err.toString());
@@ -44,7 +51,7 @@ class HookCommandTest {
 
     @Test
     void invalidStopTimeoutRejected() {
-        int status = execute("--stop-timeout", "0", "stop", "web2");
+        int status = execute("hook", "--stop-timeout", "0", "stop", "web2");
 
         assertEquals(2, status);
         assertTrue(err.toString().contains("Invalid value 0 for --stop-timeout"), err.toString());
@@ -57,7 +64,7 @@ class HookCommandTest {
         Files.writeString(unitConf, "NSPAWN_ARGS=--private-network\nNAME=isolated\nSYSTEM_PATH=/nix/store/"
                 + "00000000000000000000000000000000-nixos-system\n");
 
-        int status = execute("--state-dir", dir.toString(), "pre-start", "isolated");
+        int status = execute("hook", "--state-dir", dir.toString(), "pre-start", "isolated");
 
         assertEquals(0, status, err.toString());
     }
