@@ -19,12 +19,14 @@
 #   init                       PID 1 of the container (contract below)
 #   bin/busybox                the copied static busybox
 #   sw/bin/sh                  symlink to it, where hooks look for a shell
+#   sw/bin/touch               symlink to it, which the network hook runs
 #   etc/nixunits/<id>.conf     unit.conf from the same renderer as mkContainer
 #
 # The init contract: it writes "<id> started" to
 # /var/lib/nixunits-test/started inside the container, then stays alive as
 # PID 1. On signal 37 (SIGRTMIN+3 with glibc, what systemd-nspawn
-# --kill-signal=SIGRTMIN+3 and `machinectl poweroff` send) or SIGTERM it
+# --kill-signal=SIGRTMIN+3 sends), 38 (SIGRTMIN+4, what `machinectl poweroff`
+# sends to the leader in systemd 252) or SIGTERM it
 # stops its sleep child, writes "<id> stopped" to
 # /var/lib/nixunits-test/stopped and exits 0.
 # It cannot send READY=1 itself (busybox has no datagram client), so the
@@ -113,7 +115,7 @@ let
       echo "${id} stopped" > "$markers/stopped"
       exit 0
     }
-    trap stop 37 TERM
+    trap stop 37 38 TERM
     echo "${id} started" > "$markers/started"
     while true; do
       $bb sleep 3600 &
@@ -134,6 +136,7 @@ builtins.derivation {
       $bb mkdir -p $out/bin $out/sw/bin $out/etc/nixunits
       $bb cp $bb $out/bin/busybox
       $bb ln -s ../../bin/busybox $out/sw/bin/sh
+      $bb ln -s ../../bin/busybox $out/sw/bin/touch
       $bb printf '%s' "$init" > $out/init
       $bb chmod 0555 $out/init
       $bb printf '%s' "$unitConf" > $out/etc/nixunits/${id}.conf

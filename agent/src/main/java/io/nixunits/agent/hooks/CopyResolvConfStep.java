@@ -31,6 +31,6 @@ final class CopyResolvConfStep {
         }
         run.log("copying the host's {} into the container", source);
         run.check("writing /etc/resolv.conf inside the container",
-                run.inContainer("/bin/sh", "-c", WRITE, "nixunits-resolv-conf", content));
+                run.inContainerShell("-c", WRITE, "nixunits-resolv-conf", content));
     }
 }

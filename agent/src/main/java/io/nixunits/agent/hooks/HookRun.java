@@ -109,6 +109,18 @@ final class HookRun {
         return nsenter(List.of("--all"), List.of(command));
     }
 
+    /**
+     * Returns {@code arguments} run by the built system's shell, {@code SYSTEM_PATH/sw/bin/sh}, in
+     * all the container's namespaces. The container's own {@code /bin/sh} is not used: a NixOS
+     * system creates it when it activates, and a system may not have one at all.
+     */
+    List<String> inContainerShell(String... arguments) throws HookException {
+        List<String> command = new ArrayList<>();
+        command.add(conf().systemPath() + "/sw/bin/sh");
+        command.addAll(List.of(arguments));
+        return inContainer(command.toArray(String[]::new));
+    }
+
     List<String> nsenter(List<String> namespaces, List<String> command) throws HookException {
         List<String> line = new ArrayList<>(List.of("nsenter", "--target", Long.toString(leader())));
         line.addAll(namespaces);

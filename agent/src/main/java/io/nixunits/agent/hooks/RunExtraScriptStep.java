@@ -1,8 +1,8 @@
 package io.nixunits.agent.hooks;
 
 /**
- * Runs the declaration's {@code extra} script ({@code EXTRA_FILE}) with the container's
- * {@code /bin/sh}, in all its namespaces: it runs as the container's root, not the host's.
+ * Runs the declaration's {@code extra} script ({@code EXTRA_FILE}) with the built system's
+ * shell, in all the container's namespaces: it runs as the container's root, not the host's.
  */
 final class RunExtraScriptStep {
     private RunExtraScriptStep() {
@@ -14,6 +14,6 @@ final class RunExtraScriptStep {
             return;
         }
         run.log("running the extra script {} inside the container", extraFile);
-        run.check("the extra script " + extraFile, run.inContainer("/bin/sh", extraFile));
+        run.check("the extra script " + extraFile, run.inContainerShell(extraFile));
     }
 }

@@ -32,8 +32,8 @@ class HooksTest {
     private static final String ROUTER1_EXTRA = "/nix/store/0x9lf4zmnc6vbvm74jjzqv7favjsrn67-router1-extra.sh";
     private static final String NS = "nsenter --target 4242 --net ";
     private static final String LEADER = " -p Leader --value";
-    private static final String RESOLV = "nsenter --target 4242 --all /bin/sh -c printf '%s' \"$1\" >"
-            + " /etc/resolv.conf.nixunits && mv -f /etc/resolv.conf.nixunits /etc/resolv.conf nixunits-resolv-conf "
+    private static final String RESOLV = "nsenter --target 4242 --all " + SYSTEM + "/sw/bin/sh -c"
+            + " printf '%s' \"$1\" > /etc/resolv.conf.nixunits && mv -f /etc/resolv.conf.nixunits /etc/resolv.conf nixunits-resolv-conf "
             + HookHost.RESOLV_CONF;
 
     @TempDir
@@ -200,7 +200,7 @@ class HooksTest {
         assertEquals(List.of(
                 "machinectl show router1" + LEADER,
                 "nsenter --target 4242 --net --uts --ipc sysctl -p $STATE/containers/router1/root" + ROUTER1_SYSCTL,
-                "nsenter --target 4242 --all /bin/sh " + ROUTER1_EXTRA,
+                "nsenter --target 4242 --all " + SYSTEM + "/sw/bin/sh " + ROUTER1_EXTRA,
                 RESOLV), host.commands());
     }
 
