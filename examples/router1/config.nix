@@ -6,10 +6,10 @@ let
   ip6 = get [ "ip6" ] "a:b:c:d::e/64";
   vlan = get [ "vlan" ] 435;
   bridgeWan = get [ "bridgeWan" ] "br0";
-  ip4Wan = get [ "ip4Wan" ] "20.0.0.2/31";
+  ip4Wan = get [ "ip4Wan" ] "70.0.0.2/31";
   ip6Wan = get [ "ip6Wan" ] "fe80::a/64";
   vlanWan = get [ "vlanWan" ] 356;
-  ip4route = get [ "ip4route" ] "20.0.0.254";
+  ip4route = get [ "ip4route" ] "70.0.0.3";
   # No IPv6 default route unless properties.json gives one: a link-local
   # (fe80::) gateway would need exactly one interface, and router1 has two.
   ip6route = get [ "ip6route" ] "";

@@ -44,6 +44,9 @@ let
           SuccessExitStatus = "133";
           RestartForceExitStatus = "133";
           TimeoutStartSec = "10min";
+          # The stop hook waits up to 90 s for a power-off, then terminates
+          # and kills: systemd must not kill the hook before it gets there.
+          TimeoutStopSec = "150s";
           TasksMax = "16384";
         };
         Install = {

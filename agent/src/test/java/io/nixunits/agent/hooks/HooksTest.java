@@ -174,7 +174,7 @@ class HooksTest {
                 NS + "ip addr flush dev wan scope global",
                 NS + "ip -4 addr replace 70.0.0.2/31 dev wan",
                 NS + "ip -6 addr replace 2001:bc8::a/64 dev wan",
-                NS + "ip -4 route replace default via 20.0.0.254",
+                NS + "ip -4 route replace default via 70.0.0.3",
                 NS + "ip -6 route replace default via 2001:bc8::ffff:ffff:ffff:fffe",
                 marker()), host.commands());
     }

@@ -66,7 +66,7 @@ class UnitConfReaderTest {
         UnitConf conf = parseGolden("router1");
 
         assertEquals("router1", conf.name());
-        assertEquals("20.0.0.254", conf.ip4Route().toString());
+        assertEquals("70.0.0.3", conf.ip4Route().toString());
         assertEquals("2001:bc8::ffff:ffff:ffff:fffe", conf.ip6Route().toString());
         assertEquals("/nix/store/4i3kx4qaqvnhc6jzprw3qnfb7nb34mlk-router1-ruleset.nft", conf.nftFile());
         assertEquals(List.of("lan", "wan"), conf.interfaces().stream().map(InterfaceConf::name).toList());
