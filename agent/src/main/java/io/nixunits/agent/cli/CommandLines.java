@@ -15,11 +15,24 @@ public final class CommandLines {
     private CommandLines() {
     }
 
+    /** Makes {@code -V} print the version on every verb, as the verbs' help offers it. */
+    private static void giveVersionToSubcommands(CommandLine line) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new Versions());
+            }
+            giveVersionToSubcommands(sub);
+        }
+    }
+
     public static CommandLine create(Object command, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(command);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        // Wide enough that file names, URLs and options in the help are not split across lines.
+        line.setUsageHelpWidth(110);
+        giveVersionToSubcommands(line);
         line.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter writer = failed.getErr();

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     String cron;
 
     @Option(names = "--jitter", paramLabel = "DURATION|PERCENT",
-            description = "Maximum random delay added to each scheduled sync (default: 10% of the interval).")
+            description = "Maximum random delay added to each scheduled sync (default: 10%% of the interval).")
     String jitter;
 
     @Option(names = "--drift-interval", paramLabel = "DURATION",

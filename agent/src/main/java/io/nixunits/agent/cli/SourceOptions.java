@@ -5,8 +5,11 @@ import io.nixunits.model.host.StateLayout;
 import io.nixunits.model.plan.PlanOptions;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options for the declarations source and for planning, shared by plan and apply. */
 public final class SourceOptions {
@@ -60,7 +63,19 @@ public final class SourceOptions {
             description = "Allow an empty declaration set to delete every container the agent owns.")
     boolean allowDeleteAll;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     PlanSettings toSettings() {
+        CommandLine.ParseResult parsed = mixee == null ? null : mixee.commandLine().getParseResult();
+        if (source.directory != null && parsed != null) {
+            for (String gitOnly : new String[] {"--path", "--ref", "--cache-dir"}) {
+                if (parsed.hasMatchedOption(gitOnly)) {
+                    throw new CommandLine.ParameterException(mixee.commandLine(), gitOnly + " applies to --repo only;"
+                            + " with --dir, give the declarations directory itself.");
+                }
+            }
+        }
         String nixSystem = system == null || system.isBlank() ? currentSystem() : system;
         PlanOptions options = new PlanOptions(nixSystem, blankToNull(nixpkgsRevision), allowDeleteAll);
         Path cache = cacheDir != null ? cacheDir : stateDir.resolve("agent/repositories");

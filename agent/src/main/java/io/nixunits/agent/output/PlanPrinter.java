@@ -103,7 +103,9 @@ public final class PlanPrinter {
             line.append(", ").append(heldDeletions).append(" deletion(s) held");
         }
         line.append('.');
-        if (!plan.hasChanges()) {
+        if (!plan.hasChanges() && invalid > 0) {
+            line.append(" Nothing to change until the invalid declarations are fixed.");
+        } else if (!plan.hasChanges()) {
             line.append(" No changes.");
         }
         return line.toString();

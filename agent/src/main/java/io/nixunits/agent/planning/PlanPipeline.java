@@ -20,6 +20,7 @@ import io.nixunits.model.plan.PlanInput;
 import io.nixunits.model.plan.Planner;
 import io.nixunits.model.plan.RuntimeState;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlanPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(PlanPipeline.class);
+    /** The shared modules directory used when none is named; it may be absent. */
+    public static final String DEFAULT_MODULES = "modules";
 
     private final RuntimeProbe runtimeProbe;
     private final Clock clock;
@@ -48,6 +51,11 @@ public final class PlanPipeline {
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());
+        if (modulesDir == null && !DEFAULT_MODULES.equals(settings.modulesPath())) {
+            // A modules directory that was asked for by name must exist; only the default may be absent.
+            throw new SourceException(checkout.location(), "shared modules directory " + settings.modulesPath()
+                    + " not found in " + checkout.declarations() + ". Check --modules.", null);
+        }
         DesiredState desired = new DeclarationReader(checkout.root()).read(checkout.declarations(), modulesDir);
         LOG.debug("read {} declarations and {} rejected ones from {}", desired.declarations().size(),
                 desired.problems().size(), checkout.declarations());
@@ -65,6 +73,13 @@ public final class PlanPipeline {
 
         // plan
         Plan plan = new Planner().plan(new PlanInput(desired, actual, runtime, inventory, settings.options()));
+        if (!java.nio.file.Files.isDirectory(settings.stateDir())) {
+            // A mistyped state root plans every container as new; say so rather than stay silent.
+            List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+            warnings.add("State root " + settings.stateDir() + " does not exist, so the host is planned as empty."
+                    + " Check --state-dir unless this is the host's first run.");
+            plan = new Plan(plan.containers(), warnings, plan.runtime());
+        }
         LOG.debug("planned {} containers", plan.containers().size());
         return new PlanReport(plan, checkout, settings.stateDir(), HostDigest.of(actual, inventory),
                 settings.options(), clock.instant(), desired, actual, inventory);

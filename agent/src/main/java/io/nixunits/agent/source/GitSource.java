@@ -140,6 +140,11 @@ public final class GitSource implements AutoCloseable {
                         + " cannot be opened: " + e.getMessage() + ". Remove that directory; it is cloned again.", null);
             }
         }
+        Path localRepository = localPath(url);
+        if (localRepository != null && !Files.isDirectory(localRepository)) {
+            throw new SourceException(redactedUrl(), "repository " + redactedUrl() + " not found: " + localRepository
+                    + " is not a directory. Check --repo.", null);
+        }
         try {
             Files.createDirectories(cacheRoot);
             LOG.info("cloning {} into {}", redactedUrl(), dir);
@@ -198,6 +203,17 @@ public final class GitSource implements AutoCloseable {
             }
         } catch (URISyntaxException e) {
             return null;
+        }
+        return null;
+    }
+
+    /** Returns the directory a path or {@code file://} URL names, or null for a remote URL. */
+    private static Path localPath(String url) {
+        if (url.startsWith("file://")) {
+            return Path.of(url.substring("file://".length()));
+        }
+        if (url.startsWith("/") || url.startsWith("./") || url.startsWith("../")) {
+            return Path.of(url);
         }
         return null;
     }

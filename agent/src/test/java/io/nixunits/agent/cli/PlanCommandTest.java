@@ -154,8 +154,9 @@ class PlanCommandTest {
         Files.writeString(repo.resolve("bad_id/properties.json"), "{}");
 
         assertEquals(1, plan("--dir", repo.toString(), "--detailed-exitcode"));
-        assertTrue(stdout().contains("  ! bad_id  invalid\n      the directory name is the container id, and invalid"
-                + " container id 'bad_id': it contains '_'"), stdout());
+        assertTrue(stdout().contains("  ! bad_id  invalid\n      invalid container id 'bad_id': it contains '_', which"
+                + " systemd does not allow in machine names. Use 1 to 64 letters, digits, '-' and '.', starting with a"
+                + " letter or digit. Rename the directory: its name is the container id.\n"), stdout());
     }
 
     @Test
@@ -247,5 +248,41 @@ class PlanCommandTest {
         assertEquals(0, status, stderr());
         assertTrue(stdout().contains("deletion is held back"), stdout());
         assertTrue(stdout().contains("  ! web2  deletion held\n"), stdout());
+    }
+
+    @Test
+    void pathWithDirIsUsageError() {
+        int status = plan("--dir", GitFixture.examples().toString(), "--path", "../..");
+
+        assertEquals(2, status);
+        assertTrue(stderr().startsWith("Error: --path applies to --repo only"), stderr());
+    }
+
+    @Test
+    void missingNamedModulesIsAnError() {
+        int status = plan("--dir", GitFixture.examples().toString(), "--modules", "nope");
+
+        assertEquals(1, status);
+        assertTrue(stderr().contains("shared modules directory nope not found in "), stderr());
+    }
+
+    @Test
+    void emptyDirectoryIsWarned() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("nothing-here"));
+
+        assertEquals(0, plan("--dir", empty.toString()));
+        assertTrue(stdout().contains("Warning: No declarations were found."), stdout());
+    }
+
+    @Test
+    void missingStateRootIsWarned() {
+        assertEquals(0, plan("--dir", GitFixture.examples().toString()));
+        assertTrue(stdout().contains("Warning: State root " + state + " does not exist"), stdout());
+    }
+
+    @Test
+    void versionWorksOnVerbs() {
+        assertEquals(0, plan("-V"));
+        assertTrue(stdout().startsWith("NixUnits "), stdout());
     }
 }

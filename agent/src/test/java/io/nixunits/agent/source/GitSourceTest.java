@@ -175,4 +175,15 @@ class GitSourceTest {
         }
         throw new AssertionError("git daemon did not listen on 127.0.0.1:" + port);
     }
+
+    @Test
+    void missingLocalRepositoryIsNamed() {
+        Path nowhere = dir.resolve("no-such-repo");
+
+        SourceException e = assertThrows(SourceException.class,
+                () -> new GitSource(nowhere.toString(), "main", cache).checkout("."));
+
+        assertTrue(e.getMessage().contains("repository " + nowhere + " not found"), e.getMessage());
+        assertFalse(Files.exists(cache), "nothing is written for a repository that does not exist");
+    }
 }

@@ -101,7 +101,7 @@ public final class DeclarationReader {
         try {
             id = ContainerId.parse(name);
         } catch (InvalidContainerIdException e) {
-            throw new ProblemFound(name, null, "the directory name is the container id, and " + e.getMessage());
+            throw new ProblemFound(name, null, e.getMessage() + " Rename the directory: its name is the container id.");
         }
         checkInside(realBoundary, dir, name, null);
 
@@ -184,7 +184,8 @@ public final class DeclarationReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
-                    "properties.json is not valid JSON" + where + ": " + e.getOriginalMessage());
+                    "properties.json is not valid JSON" + where + ": " + e.getOriginalMessage()
+                            + ". Fix the syntax there (a JSON linter such as 'jq . properties.json' shows it too).");
         } catch (IOException e) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
         }

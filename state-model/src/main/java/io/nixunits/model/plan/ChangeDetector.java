@@ -125,7 +125,7 @@ final class ChangeDetector {
         }
         List<PropertyChange> keyChanges = PropertiesDiff.between(state.parameters(), declaration.properties());
         String summary = keyChanges.isEmpty() ? "properties.json changed (formatting only, no value changed)"
-                : "properties.json changed (" + keyChanges.size() + " key(s))";
+                : "properties.json changed: " + keyChanges.size() + (keyChanges.size() == 1 ? " key" : " keys");
         reasons.add(Reason.file(ReasonCode.PROPERTIES_CHANGED, Declaration.PROPERTIES_FILE, summary));
         for (PropertyChange change : keyChanges) {
             reasons.add(new Reason(ReasonCode.PROPERTY_CHANGED, describe(change), Declaration.PROPERTIES_FILE, change));

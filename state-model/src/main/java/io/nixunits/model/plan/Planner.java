@@ -75,6 +75,10 @@ public final class Planner {
     }
 
     private static void warnAboutInputs(PlanInput input, List<String> warnings) {
+        if (input.desired().declarations().isEmpty() && input.desired().problems().isEmpty()) {
+            warnings.add("No declarations were found. Check the declarations directory (--dir, or --repo with"
+                    + " --path): each container is a directory <id>/ with config.nix and properties.json.");
+        }
         if (!input.options().knowsEnvironment()) {
             warnings.add("The nixpkgs revision is not configured, so unit hashes are not checked and a nixpkgs"
                     + " update is not detected. Set it with --nixpkgs-revision.");

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  */
 public final class PropertiesDiff {
     /** Words that, found in a key name (any case), mark its value as a secret. */
-    static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token", "key", "credential",
-            "private");
+    static final List<String> SECRET_WORDS = List.of("pass", "secret", "token", "key", "credential", "private",
+            "psk", "cert");
 
     private PropertiesDiff() {
     }

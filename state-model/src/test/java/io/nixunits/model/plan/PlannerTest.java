@@ -182,7 +182,7 @@ class PlannerTest {
         assertEquals(List.of(Step.BUILD_CONTAINER, Step.SWITCH, Step.RESTART), web2.steps());
         List<String> messages = web2.reasons().stream().map(Reason::message).toList();
         assertEquals(List.of(
-                "properties.json changed (2 key(s))",
+                "properties.json changed: 2 keys",
                 "ip4: \"192.168.20.2/31\" -> \"192.168.20.4/31\"",
                 "vlan added: 12"), messages);
         PropertyChange ip4 = web2.reasons().get(1).change();
@@ -203,7 +203,7 @@ class PlannerTest {
 
         List<String> messages = web2.reasons().stream().map(Reason::message).toList();
         assertEquals(List.of(
-                "properties.json changed (2 key(s))",
+                "properties.json changed: 2 keys",
                 "apiToken removed (value redacted)",
                 "db.password changed (value redacted)"), messages);
         String all = web2.toString();
@@ -478,7 +478,8 @@ class PlannerTest {
         assertEquals(List.of(Action.DELETE_HELD, Action.DELETE_HELD),
                 plan.containers().stream().map(ContainerPlan::action).toList());
         assertFalse(plan.hasChanges());
-        assertTrue(plan.warnings().get(0).contains("deletion is held back"), plan.warnings().toString());
+        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("deletion is held back")),
+                plan.warnings().toString());
     }
 
     @Test
@@ -565,5 +566,14 @@ class PlannerTest {
                 plan.containers().stream().map(c -> c.name() + ":" + c.action()).toList());
         assertTrue(plan.hasChanges());
         assertEquals(1, plan.countByAction().get(Action.CREATE));
+    }
+
+    @Test
+    void secretWordsCoverCommonNames() {
+        for (String key : List.of("password", "db.passwd", "apiToken", "wifiPsk", "tlsCert", "sshKey", "credentials")) {
+            assertTrue(PropertiesDiff.looksSecret(key), key);
+        }
+        assertFalse(PropertiesDiff.looksSecret("ip4"));
+        assertFalse(PropertiesDiff.looksSecret("hostIp6"));
     }
 }
