@@ -1,6 +1,7 @@
 package io.nixunits.agent.command;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nixunits.agent.AgentException;
 import io.nixunits.agent.cli.ExitCodes;
 import io.nixunits.agent.cli.JsonOutput;
 import io.nixunits.model.ContainerId;
@@ -13,6 +14,7 @@ import io.nixunits.model.inventory.InventoryException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -38,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
     boolean json;
 
     /** One line of the table. */
-    record Row(String id, String status, boolean running, String managed,
+    record Row(String id, String status, Boolean running, String managed,
             @JsonProperty("addresses") List<String> addresses) {
     }
 
@@ -46,7 +48,16 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalHost host = main.host();
         HostState state = new HostStateReader(host.layout()).read();
-        Machines machines = host.machines();
+        Machines machines;
+        boolean runtimeKnown = true;
+        try {
+            machines = host.machines();
+        } catch (AgentException e) {
+            // The containers on disk are still worth listing; only whether they run is unknown.
+            LOG.warn("listing the containers on disk only: {}", e.getMessage());
+            machines = new Machines(new TreeMap<>());
+            runtimeKnown = false;
+        }
         Inventory inventory = readInventory(host);
         for (HostProblem problem : state.problems()) {
             LOG.info("skipped {} under {}: {}", problem.name(), host.layout().containers(), problem.message());
@@ -60,13 +71,14 @@ final class ListCommand implements Callable<Integer> {
                 .forEach(machine -> ids.add(machine.name()));
         List<Row> rows = new ArrayList<>();
         for (String name : ids) {
-            boolean running = machines.runs(name);
+            Boolean running = runtimeKnown ? machines.runs(name) : null;
             ContainerState container = ContainerId.isValid(name) ? state.containers().get(new ContainerId(name)) : null;
             List<String> addresses = machines.get(name).map(Machines.Machine::addresses).orElse(List.of());
             if (container == null) {
                 rows.add(new Row(name, "-", running, "-", addresses));
             } else {
-                rows.add(new Row(name, container.status(running), running, managedBy(container, inventory),
+                rows.add(new Row(name, container.status(Boolean.TRUE.equals(running)), running,
+                        managedBy(container, inventory),
                         addresses));
             }
         }
@@ -84,7 +96,7 @@ final class ListCommand implements Callable<Integer> {
         String format = "%-" + width(rows) + "s  %-10s  %-7s  %-7s  %s%n";
         out.printf(format, "ID", "STATUS", "RUNNING", "MANAGED", "ADDRESSES");
         for (Row row : rows) {
-            out.printf(format, row.id(), row.status(), row.running() ? "yes" : "no", row.managed(),
+            out.printf(format, row.id(), row.status(), row.running() == null ? "unknown" : row.running() ? "yes" : "no", row.managed(),
                     row.addresses().isEmpty() ? "-" : String.join(",", row.addresses()));
         }
         if (rows.isEmpty()) {

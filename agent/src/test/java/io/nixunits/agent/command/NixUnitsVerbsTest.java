@@ -561,6 +561,21 @@ class NixUnitsVerbsTest {
     }
 
     @Test
+    void listWithoutMachinedShowsDisk() throws Exception {
+        builtAndRunning();
+        host.control("fail machinectl list *");
+
+        int status = nixunits.run("list");
+
+        assertEquals(0, status, nixunits.stderr());
+        assertEquals(List.of(
+                "ID    STATUS      RUNNING  MANAGED  ADDRESSES",
+                "web2  configured  unknown  by hand  -"), nixunits.stdout().lines().toList());
+        assertTrue(nixunits.stderr().contains("listing the containers on disk only: cannot list the running"
+                + " machines"), nixunits.stderr());
+    }
+
+    @Test
     void shellEntersAllNamespaces() throws Exception {
         builtAndRunning();
 
