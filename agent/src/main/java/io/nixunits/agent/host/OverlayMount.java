@@ -19,6 +19,8 @@ final class OverlayMount implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OverlayMount.class);
     /** Entries of the database directory that belong to running processes and are not copied. */
     private static final Set<String> NOT_SEEDED = Set.of("temproots");
+    /** How long a leftover build may take to end after SIGTERM before it is killed. */
+    private static final java.time.Duration LEFTOVER_GRACE = java.time.Duration.ofSeconds(10);
 
     private final HostContext context;
     private final ContainerId id;
@@ -59,8 +61,13 @@ final class OverlayMount implements AutoCloseable {
         return mount;
     }
 
-    /** Unmounts whatever an earlier, killed build left mounted below {@code merged}. */
+    /**
+     * Stops the processes of an earlier, killed build, then unmounts what it left mounted below
+     * {@code merged}. A killed agent leaves its {@code nix build} running; clearing the overlay
+     * under it would make both that build and the next one fail.
+     */
     static void unmountLeftovers(HostContext context, ContainerId id) {
+        LeftoverBuilds.stop(id, context.layout().files(id).merged(), LEFTOVER_GRACE);
         for (Path leftover : MountTable.mountsUnder(context.layout().files(id).merged())) {
             LOG.warn("[{}] unmounting {}, left mounted by an earlier build", id, leftover);
             unmount(context, id, leftover);
