@@ -2,7 +2,8 @@
 # Whole-process benchmark of `nixunits-agent plan` over COUNT declarations against COUNT
 # existing containers (default 1000), compared with one JVM start-up of the same launcher
 # (`nixunits-agent --version`). Prints the median wall time of RUNS runs of each, the
-# planning cost (plan minus start-up) and the peak resident memory of a plan run.
+# planning cost (plan minus start-up), the peak resident memory of a plan run, and the time
+# of the same planning repeated ten times in one JVM (bench/PlanLoop.java).
 #
 # Usage: bench/plan-benchmark.sh [COUNT] [RUNS]     (build first: mvn -B package)
 set -euo pipefail
@@ -39,11 +40,18 @@ startup=$(median_ms "${agent[@]}" --version)
 plan=$(median_ms "${agent[@]}" "${plan_args[@]}")
 peak_kib=$(/usr/bin/time -f %M "${agent[@]}" "${plan_args[@]}" 2>&1 >/dev/null | tail -1)
 
+# the same planning repeated in one JVM: the first run is cold, the later ones warm
+loop=$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp agent/target/nixunits-agent.jar bench/PlanLoop.java "$work/declarations" "$work/state" "$revision" 10)
+first_ms=$(sed -n 's/^run 1: \([0-9]*\) ms.*/\1/p' <<<"$loop")
+warm_ms=$(sed -n 's/^run \([2-9]\|10\): \([0-9]*\) ms.*/\2/p' <<<"$loop" | sort -n | sed -n 5p)
+
 echo "declarations and containers: $count, runs: $runs"
 echo "JVM start-up (--version), median: ${startup} ms"
 echo "plan, median: ${plan} ms"
 echo "planning cost (plan - start-up): $((plan - startup)) ms"
 echo "plan peak RSS: $((peak_kib / 1024)) MiB"
+echo "in one JVM: first planning ${first_ms} ms, later plannings median ${warm_ms} ms"
 if [ $((plan - startup)) -lt "$startup" ]; then
   echo "result: planning costs less than one JVM start-up"
 else

@@ -21,6 +21,7 @@ import io.nixunits.model.plan.Planner;
 import io.nixunits.model.plan.RuntimeState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,10 @@ public final class PlanPipeline {
 
     /** Makes a plan from declarations already obtained, such as a commit the daemon fetched. */
     public PlanReport plan(PlanSettings settings, Checkout checkout) throws AgentException, StateModelException {
+        // ask systemd what runs while the files are read: the probe mostly waits for machinectl
+        CompletableFuture<RuntimeState> runtimeProbed = CompletableFuture.supplyAsync(runtimeProbe::probe,
+                PlanPipeline::startProbeThread);
+
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());
@@ -69,7 +74,7 @@ public final class PlanPipeline {
         Inventory inventory = new InventoryStore(layout.inventory()).read();
         LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
                 inventory.entries().size(), settings.stateDir());
-        RuntimeState runtime = runtimeProbe.probe();
+        RuntimeState runtime = runtimeProbed.join();
 
         // plan
         Plan plan = new Planner().plan(new PlanInput(desired, actual, runtime, inventory, settings.options()));
@@ -83,6 +88,12 @@ public final class PlanPipeline {
         LOG.debug("planned {} containers", plan.containers().size());
         return new PlanReport(plan, checkout, settings.stateDir(), HostDigest.of(actual, inventory),
                 settings.options(), clock.instant(), desired, actual, inventory);
+    }
+
+    private static void startProbeThread(Runnable probe) {
+        Thread thread = new Thread(probe, "runtime-probe");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Checkout checkout(PlanSettings settings) throws SourceException {
