@@ -36,7 +36,7 @@ public final class RuntimeProbe {
         if (!result.succeeded()) {
             String detail = result.stderr().isBlank() ? result.stdout() : result.stderr();
             return RuntimeState.unknown("machinectl list failed with exit status " + result.exitStatus() + ": "
-                    + detail.strip());
+                    + detail.strip().replace('\n', ' ') + "; check that systemd-machined runs");
         }
         return RuntimeState.known(parseMachineList(result.stdout()));
     }
