@@ -17,6 +17,8 @@ final class WebhookHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
     /** The largest body read; a push event of a few hundred commits stays well below it. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** Largest oversized body read to its end before the 413; a larger one gets the 413 at once. */
+    static final long MAX_DISCARDED_BYTES = 16L << 20;
 
     private final WebhookVerifier verifier;
     private final byte[] secret;
@@ -73,7 +75,13 @@ final class WebhookHandler implements HttpHandler {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
+                long declared = Long.parseLong(length.strip());
+                if (declared > MAX_BODY_BYTES) {
+                    if (declared <= MAX_DISCARDED_BYTES) {
+                        try (InputStream in = exchange.getRequestBody()) {
+                            discard(in);
+                        }
+                    }
                     return null;
                 }
             } catch (NumberFormatException e) {
@@ -82,7 +90,24 @@ final class WebhookHandler implements HttpHandler {
         }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (body.length > MAX_BODY_BYTES) {
+                discard(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body, up to {@link #MAX_DISCARDED_BYTES}, so the
+     * client reads the 413 instead of a connection reset in the middle of its upload.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long dropped = 0;
+        int read;
+        while (dropped < MAX_DISCARDED_BYTES && (read = in.read(buffer)) > 0) {
+            dropped += read;
         }
     }
 
