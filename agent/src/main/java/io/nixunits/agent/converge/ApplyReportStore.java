@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nixunits.agent.AgentException;
+import io.nixunits.model.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes the apply report as JSON, through a temporary file renamed over the old report. */
 public final class ApplyReportStore {
@@ -30,15 +28,8 @@ public final class ApplyReportStore {
     }
 
     public void write(ApplyReport report) throws AgentException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(temporary, JSON.writeValueAsBytes(report));
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, JSON.writeValueAsBytes(report));
         } catch (IOException e) {
             throw new AgentException("cannot write the apply report " + file + ": " + e, e);
         }

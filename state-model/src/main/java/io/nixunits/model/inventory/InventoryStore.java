@@ -3,13 +3,12 @@ package io.nixunits.model.inventory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nixunits.model.ContainerId;
+import io.nixunits.model.io.AtomicFiles;
 import io.nixunits.model.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -109,14 +108,7 @@ public final class InventoryStore {
     /** Replaces the file with {@code inventory}, creating its directory when needed. */
     public void write(Inventory inventory) throws InventoryException {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, serialize(inventory));
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, serialize(inventory));
         } catch (IOException e) {
             throw new InventoryException(file.toString(), "cannot write inventory " + file + ": " + e, e);
         }
