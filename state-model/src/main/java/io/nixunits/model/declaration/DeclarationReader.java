@@ -199,7 +199,7 @@ public final class DeclarationReader {
 
     private byte[] readBounded(Path realBoundary, Path dir, String name, String file, long maxBytes)
             throws ProblemFound {
-        // One lstat answers "missing?", "symlink?", "regular file?" and "how big?" at once.
+        // One lstat returns whether the file is missing, a symlink or a regular file, and its size.
         Path path = dir.resolve(file);
         BasicFileAttributes attributes = attributesOrNull(path, LinkOption.NOFOLLOW_LINKS);
         if (attributes == null) {

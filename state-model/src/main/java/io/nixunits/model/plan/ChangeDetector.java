@@ -23,7 +23,7 @@ import java.util.TreeSet;
  */
 final class ChangeDetector {
 
-    /** What was found; {@code pendingAllowed} is false when a pending build may predate a module change. */
+    /** The changes found; {@code pendingAllowed} is false when a pending build may predate a module change. */
     record Changes(boolean needsBase, boolean needsContainer, boolean pendingAllowed, List<Reason> reasons) {
         boolean needsBuild() {
             return needsBase || needsContainer;
@@ -38,7 +38,7 @@ final class ChangeDetector {
         boolean needsContainer = false;
         boolean pendingAllowed = true;
 
-        // config.nix: .complete holds the config the running build came from
+        // config.nix: .complete contains the config the running build came from
         boolean configKnown = state.completeConfig() != null && state.completeConfig().length > 0;
         boolean configChanged = configKnown && !Arrays.equals(state.completeConfig(), declaration.configNix());
         if (configChanged) {
