@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options for carrying out a plan on this host: Nix, time limits, units; shared by apply and run. */
@@ -20,23 +21,12 @@ final class HostOptions {
             description = "Containers built at the same time (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--mk-container", paramLabel = "EXPR", defaultValue = "${env:NIXUNITS_MK_CONTAINER}",
-            description = "Nix expression of the mkContainer function (default: mkContainer of the flake "
-                    + NixSettings.DEFAULT_FLAKE + " for the system; env NIXUNITS_MK_CONTAINER).")
-    String mkContainer;
-
-    @Option(names = "--nixpkgs", paramLabel = "SOURCE", defaultValue = "${env:NIXUNITS_NIXPKGS}",
-            description = "nixpkgs given to Nix as -I nixpkgs=SOURCE, for an entry point that reads <nixpkgs>"
-                    + " (env NIXUNITS_NIXPKGS). A flake entry point pins its own.")
-    String nixpkgs;
+    @Mixin
+    NixEntryOptions nix;
 
     @Option(names = "--nix-option", paramLabel = "ARG",
             description = "Argument added to every nix build, such as --show-trace; repeat for several.")
     List<String> nixOptions = new ArrayList<>();
-
-    @Option(names = "--build-timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "Time limit of one nix build, in minutes (default: ${DEFAULT-VALUE}).")
-    long buildTimeoutMinutes;
 
     @Option(names = "--health-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "Time a started container has to become active and running, in seconds (default:"
@@ -59,7 +49,7 @@ final class HostOptions {
             throw new CommandLine.ParameterException(commandLine, "Invalid value " + jobs
                     + " for --jobs: give 1 or more.");
         }
-        if (buildTimeoutMinutes < 1 || healthTimeoutSeconds < 1 || lockWaitSeconds < 0) {
+        if (nix.buildTimeoutMinutes() < 1 || healthTimeoutSeconds < 1 || lockWaitSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "Invalid time limit: --build-timeout and"
                     + " --health-timeout take 1 or more, --lock-wait 0 or more.");
         }
@@ -67,16 +57,13 @@ final class HostOptions {
 
     /** Returns the host context of these options; {@code runner} runs every external command. */
     HostContext hostContext(PlanSettings settings, ProcessRunner runner) {
-        String system = settings.options().system();
-        String entryPoint = mkContainer == null || mkContainer.isBlank()
-                ? NixSettings.defaultMkContainer(system) : mkContainer;
-        NixSettings nix = new NixSettings(entryPoint, nixpkgs == null || nixpkgs.isBlank() ? null : nixpkgs, system,
-                settings.options().nixpkgsRevision(), nixOptions, Duration.ofMinutes(buildTimeoutMinutes));
+        NixSettings nixSettings = nix.toSettings(settings.options().system(), settings.options().nixpkgsRevision(),
+                nixOptions);
         HostTimeouts defaults = HostTimeouts.defaults();
         HostTimeouts timeouts = new HostTimeouts(defaults.command(), Duration.ofSeconds(lockWaitSeconds),
                 Duration.ofSeconds(healthTimeoutSeconds), defaults.healthPoll());
         UnitDirectory units = unitDir == null ? UnitDirectory.detect()
                 : new UnitDirectory(unitDir, UnitDirectory.DEFAULT_ROOT);
-        return new HostContext(new StateLayout(settings.stateDir()), runner, units, nix, timeouts);
+        return new HostContext(new StateLayout(settings.stateDir()), runner, units, nixSettings, timeouts);
     }
 }
