@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * How both commands call Nix to build a container: the mkContainer entry point, the nixpkgs
+ * Nix build options of both commands: the mkContainer entry point, the nixpkgs
  * source and the time limit of one build. A picocli mixin of {@code apply}, {@code run},
  * {@code nixunits build} and {@code nixunits status}.
  */
