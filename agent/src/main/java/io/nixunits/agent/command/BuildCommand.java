@@ -51,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     After after;
 
-    /** What follows the build; -r already starts, so the two exclude each other. */
+    /** The action after the build. -r already starts the container, so the two exclude each other. */
     static final class After {
         @Option(names = {"-s", "--start"}, required = true,
                 description = "Then switch the build in and start the container, unless it runs; a running container"

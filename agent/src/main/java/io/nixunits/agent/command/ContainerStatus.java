@@ -6,7 +6,7 @@ import io.nixunits.model.host.ContainerState;
 import java.util.List;
 
 /**
- * What {@code nixunits status} reports of one container, with the field names the shell version
+ * The report of {@code nixunits status} on one container, with the field names the shell version
  * printed. The machine fields are null, and left out of the JSON, when the container does not run.
  *
  * @param status initial, created, configured or started, as {@link ContainerState#status} defines them

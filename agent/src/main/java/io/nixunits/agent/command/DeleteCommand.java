@@ -68,7 +68,7 @@ final class DeleteCommand implements Callable<Integer> {
         // confirm
         if (!force && !confirmed(host, id, files)) {
             LOG.info("[{}] delete not confirmed; nothing deleted", id);
-            throw new AgentException("deletion of container " + id + " not confirmed; nothing deleted. Answer y, or"
+            throw new AgentException("deletion of container " + id + " not confirmed, so nothing was deleted. Type y at the prompt, or"
                     + " give -f to skip the question.");
         }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How 'build' and 'status' call Nix and compute the unit hash; the same settings and variables as the agent's. */
+/** Nix settings of 'build' and 'status', which also compute the unit hash; the same options and variables as the agent's. */
 final class NixOptions {
     @Mixin
     NixEntryOptions entry;

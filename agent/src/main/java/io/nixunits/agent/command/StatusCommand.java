@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nixunits status}: where a container stands, from its directory and machinectl. */
+/** {@code nixunits status}: the state of a container, from its directory and machinectl. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the container's status (initial, created, configured, started), whether it runs, whether"
                 + " the host's NixOS configuration declares it, and what it needs: a base build, a container build,"

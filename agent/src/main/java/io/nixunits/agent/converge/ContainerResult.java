@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * What apply did to one container.
+ * The outcome of apply for one container.
  *
  * @param action the planned action, as in the plan's JSON
  * @param result the outcome
@@ -33,7 +33,7 @@ public record ContainerResult(
         CONVERGED,
         /** Nothing was planned: up to date, or not the agent's. */
         UNCHANGED,
-        /** A step failed; a running container was left as it was unless the error says otherwise. */
+        /** A step failed; a running container was left as it was unless the error states otherwise. */
         FAILED,
         /** The new build failed its start or health check, and the previous build runs again. */
         ROLLED_BACK,

@@ -62,7 +62,7 @@ final class FailedContainers {
                 report.createdAt(), report.desired(), report.actual(), report.inventory());
     }
 
-    /** Records the failures of an apply at {@code commit}, and forgets the containers that converged. */
+    /** Records the failures of an apply at {@code commit}, and drops the containers that converged. */
     void record(PlanReport report, String commit, List<ContainerResult> results, String now) {
         failures.values().removeIf(failure -> !failure.commit().equals(commit));
         for (ContainerResult result : results) {

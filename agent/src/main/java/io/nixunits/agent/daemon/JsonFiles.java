@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Reads and writes the daemon's JSON files under the state root. A write goes to a temporary
- * file renamed over the old one, so a reader, or the daemon after a crash, sees either the old
+ * file renamed over the old one, so a reader, or the daemon after a crash, reads either the old
  * document or the new one.
  */
 final class JsonFiles {

@@ -28,7 +28,7 @@ final class AddDefaultRoutesStep {
         }
     }
 
-    /** A link-local gateway is only reachable through a named device, so it needs exactly one interface. */
+    /** Adds the IPv6 default route; a link-local gateway needs a device, so exactly one interface. */
     private static void addIpv6Route(HookRun run, UnitConf conf) throws HookException {
         IpAddress gateway = conf.ip6Route();
         if (!gateway.isLinkLocal()) {

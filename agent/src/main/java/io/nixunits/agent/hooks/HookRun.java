@@ -103,7 +103,7 @@ final class HookRun {
 
     /**
      * Returns {@code command} run by nsenter in all the container's namespaces, user namespace
-     * included, so it runs as the container's root and sees the container's files.
+     * included, so it runs as the container's root and reads the container's files.
      */
     List<String> inContainer(String... command) throws HookException {
         return nsenter(List.of("--all"), List.of(command));

@@ -5,7 +5,7 @@ import io.nixunits.model.host.StateLayout;
 import java.nio.file.Path;
 
 /**
- * What every hook works with.
+ * The inputs of every hook.
  *
  * @param layout the state root, where containers/<id>/unit.conf and root/ are
  * @param runner the one process runner

@@ -17,7 +17,7 @@ public enum HookStage {
         this.argument = argument;
     }
 
-    /** The word on the command line, such as {@code pre-start}. */
+    /** Returns the word on the command line, such as {@code pre-start}. */
     public String argument() {
         return argument;
     }

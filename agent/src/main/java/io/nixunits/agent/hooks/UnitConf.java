@@ -3,7 +3,7 @@ package io.nixunits.agent.hooks;
 import java.util.List;
 
 /**
- * What the hooks read from a container's unit.conf.
+ * The values the hooks read from a container's unit.conf.
  *
  * @param name the container id ({@code NAME})
  * @param nspawnArgs the systemd-nspawn arguments, split at whitespace as systemd splits them

@@ -151,7 +151,7 @@ public final class PidLock implements AutoCloseable {
         }
     }
 
-    /** What a lock path contains: a PID, something else (pid -1), or nothing any more. */
+    /** The content of a lock path: a PID, something else (pid -1), or nothing any more. */
     private record Holder(long pid, String description, boolean gone) {
         static Holder read(Path path) throws LockException {
             if (!Files.isSymbolicLink(path)) {

@@ -79,7 +79,7 @@ public final class PlanPipeline {
         // plan
         Plan plan = new Planner().plan(new PlanInput(desired, actual, runtime, inventory, settings.options()));
         if (!java.nio.file.Files.isDirectory(settings.stateDir())) {
-            // A mistyped state root plans every container as new; say so rather than stay silent.
+            // A mistyped state root plans every container as new, so the plan warns about it.
             List<String> warnings = new java.util.ArrayList<>(plan.warnings());
             warnings.add("State root " + settings.stateDir() + " does not exist, so the host is planned as empty."
                     + " Check --state-dir unless this is the host's first run.");

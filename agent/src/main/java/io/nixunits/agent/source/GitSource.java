@@ -39,7 +39,7 @@ public final class GitSource implements AutoCloseable {
     /**
      * @param url the repository URL or path; credentials in it are used but never shown
      * @param ref a branch, tag or commit id
-     * @param cacheRoot the directory that holds one clone per repository URL
+     * @param cacheRoot the directory that contains one clone per repository URL
      */
     public GitSource(String url, String ref, Path cacheRoot) {
         this(url, ref, cacheRoot, GitCredentials.NONE);

@@ -403,7 +403,7 @@ class NixUnitsVerbsTest {
         assertEquals(1, status);
         assertTrue(nixunits.stderr().contains("Delete container web2: stop it, disable it and remove its"
                 + " configuration? [y/N] "), nixunits.stderr());
-        assertTrue(nixunits.stderr().contains("Error: deletion of container web2 not confirmed; nothing deleted."),
+        assertTrue(nixunits.stderr().contains("Error: deletion of container web2 not confirmed, so nothing was deleted."),
                 nixunits.stderr());
         assertEquals(List.of(), host.commands());
         assertTrue(Files.exists(files.complete()));

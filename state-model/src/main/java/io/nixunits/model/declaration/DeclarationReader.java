@@ -136,7 +136,7 @@ public final class DeclarationReader {
 
     /**
      * Parses properties.json with the rules of {@link #read}, for a caller that needs its
-     * {@code "id"} before it knows the container.
+     * {@code "id"} before the container is known.
      *
      * @throws DeclarationException when it is not valid UTF-8 or not a JSON object
      */

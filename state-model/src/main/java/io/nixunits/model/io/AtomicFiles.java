@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Replaces files so that a reader, or the agent after a crash, sees either the old content or
+ * Replaces files so that a reader, or the agent after a crash, reads either the old content or
  * the new one: the bytes go to a temporary file in the same directory, which is then renamed
  * over the target.
  */

@@ -1,6 +1,6 @@
 package io.nixunits.model.plan;
 
-/** What convergence does to one container, as a whole. The steps say how. */
+/** The change convergence makes to one container, as a whole; its steps are the operations. */
 public enum Action {
     /** Nothing usable on the host: build base and container, switch, start. */
     CREATE("+", "create"),
@@ -33,7 +33,7 @@ public enum Action {
         this.label = label;
     }
 
-    /** The one-character mark shown before the container in a human plan. */
+    /** Returns the one-character mark shown before the container in a human plan. */
     public String symbol() {
         return symbol;
     }

@@ -63,7 +63,7 @@ class PlannerTest {
         return declaration;
     }
 
-    /** A container built from these files with nixpkgs {@code rev}, as the shell tool records it. */
+    /** Puts on the host a container built from these files with nixpkgs {@code rev}, as the shell tool records it. */
     private void built(String id, String config, String properties, String rev) {
         String unitHash = UnitHashes.unitHash(bytes(properties),
                 UnitHashes.storeHash(bytes(config), UnitHashes.envHash(SYSTEM, rev)));
