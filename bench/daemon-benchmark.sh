@@ -4,7 +4,8 @@
 # runs against the fake nix, systemctl and machinectl of the tests, on a temporary state
 # root, with its listener on 127.0.0.1. It prints:
 # - the resident memory (VmRSS) of the idle daemon after the first sync, several no-change
-#   syncs and full drift plans, and its peak (VmHWM);
+#   syncs and full drift plans (median, minimum and maximum of one sample a second over the
+#   last 20 s), and its peak (VmHWM);
 # - the mean duration of a no-change sync (fetch, compare the commit), from /metrics, next
 #   to the median wall time of `git fetch` of the same repository in a plain clone;
 # - the mean duration of the converged syncs: the first one and each full drift plan.
@@ -66,9 +67,22 @@ if ! grep -q '"lastApplied"' "$work/state/agent/status.json" 2>/dev/null; then
   tail -20 "$work/daemon.log" >&2
   exit 1
 fi
-sleep "$idle"
-
-rss_kib=$(awk '/^VmRSS/ {print $2}' "/proc/$daemon_pid/status")
+# the resident set moves with each sync: sample it once a second over the last 20 s of idle time
+samples=20
+if [ "$idle" -gt "$samples" ]; then
+  sleep $((idle - samples))
+else
+  samples=$idle
+fi
+rss_samples=()
+for _ in $(seq "$samples"); do
+  sleep 1
+  rss_samples+=("$(awk '/^VmRSS/ {print $2}' "/proc/$daemon_pid/status")")
+done
+sorted_rss=$(printf '%s\n' "${rss_samples[@]}" | sort -n)
+rss_kib=$(printf '%s\n' "$sorted_rss" | sed -n "$(((samples + 1) / 2))p")
+rss_min_kib=$(printf '%s\n' "$sorted_rss" | head -1)
+rss_max_kib=$(printf '%s\n' "$sorted_rss" | tail -1)
 hwm_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$daemon_pid/status")
 metrics=$(curl -s --noproxy '*' "http://127.0.0.1:$port/metrics")
 mean_ms() {
@@ -96,7 +110,7 @@ fetch_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 6p)
 
 echo "declarations: $count, idle time after the first sync: ${idle} s"
 echo "syncs by result: $(printf '%s\n' "$metrics" | sed -n 's/^nixunits_syncs_total{result="\([^"]*\)"} \([0-9.]*\)$/\1 \2/p' | tr '\n' ' ')"
-echo "daemon RSS idle: $((rss_kib / 1024)) MiB, peak: $((hwm_kib / 1024)) MiB"
+echo "daemon RSS idle: median $((rss_kib / 1024)) MiB (min $((rss_min_kib / 1024)), max $((rss_max_kib / 1024)) over $samples samples), peak: $((hwm_kib / 1024)) MiB"
 echo "no-change sync, mean: $(mean_ms no-change)"
 echo "converged syncs (the first one and each drift plan), mean: $(mean_ms converged)"
 echo "git fetch with nothing new, median of 11: ${fetch_ms} ms"

@@ -15,15 +15,15 @@ maven.buildMavenPackage {
 
   nativeBuildInputs = [ makeWrapper ];
 
-  # Both commands come from the same jar: nixunits-agent runs its
-  # Main-Class, nixunits runs the command-line tool's main class.
+  # Both commands come from the same jar, run by the repository's launchers
+  # (bin/), which give the daemon its memory-capping JVM options; the
+  # launchers find the jar in ../lib/nixunits/ and Java in JAVA_HOME.
   installPhase = ''
     runHook preInstall
-    install -Dm644 agent/target/nixunits-agent.jar $out/share/nixunits/nixunits-agent.jar
-    makeWrapper ${jre_headless}/bin/java $out/bin/nixunits-agent \
-      --add-flags "-jar $out/share/nixunits/nixunits-agent.jar"
-    makeWrapper ${jre_headless}/bin/java $out/bin/nixunits \
-      --add-flags "-cp $out/share/nixunits/nixunits-agent.jar io.nixunits.agent.command.NixUnitsMain"
+    install -Dm644 agent/target/nixunits-agent.jar $out/lib/nixunits/nixunits-agent.jar
+    install -Dm755 bin/nixunits-agent $out/bin/nixunits-agent
+    install -Dm755 bin/nixunits $out/bin/nixunits
+    wrapProgram $out/bin/nixunits-agent --set-default JAVA_HOME ${jre_headless}
     runHook postInstall
   '';
 

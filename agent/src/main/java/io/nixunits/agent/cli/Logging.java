@@ -18,7 +18,10 @@ public final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.log.org.quartz", "warn");
         boolean journald = System.getenv("JOURNAL_STREAM") != null;
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", journald ? "false" : "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        if (!journald) {
+            // A date format makes the logger load the JDK's locale data, and journald adds its own time.
+            setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

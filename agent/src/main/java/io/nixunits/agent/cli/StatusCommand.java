@@ -1,6 +1,7 @@
 package io.nixunits.agent.cli;
 
 import io.nixunits.agent.daemon.AgentStatus;
+import io.nixunits.agent.daemon.StatusJson;
 import io.nixunits.agent.daemon.StatusStore;
 import io.nixunits.agent.daemon.Suspension;
 import io.nixunits.agent.daemon.SuspensionStore;
@@ -49,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
                 s.lastPlan(), s.fetch(), s.containers(), s.failedContainers(), s.failedSyncs(), s.nextRunAt(),
                 suspension);
         if (json) {
-            out.println(JsonOutput.mapper().writeValueAsString(status));
+            out.write(StatusJson.bytes(status));
         } else {
             print(out, status);
         }

@@ -1,7 +1,5 @@
 package io.nixunits.agent.converge;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,15 +11,14 @@ import java.util.List;
  * @param durationMillis the time spent on this container's steps, in milliseconds
  * @param error why it failed, was rolled back or was not carried out; null when it converged
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerResult(
-        @JsonProperty("name") String name,
-        @JsonProperty("id") String id,
-        @JsonProperty("action") String action,
-        @JsonProperty("result") Result result,
-        @JsonProperty("stepsDone") List<String> stepsDone,
-        @JsonProperty("durationMillis") long durationMillis,
-        @JsonProperty("error") String error) {
+        String name,
+        String id,
+        String action,
+        Result result,
+        List<String> stepsDone,
+        long durationMillis,
+        String error) {
 
     public ContainerResult {
         stepsDone = List.copyOf(stepsDone);

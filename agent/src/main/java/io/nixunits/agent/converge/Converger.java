@@ -227,6 +227,9 @@ public final class Converger {
                 LOG.warn("[{}] deletion held back: {}", name, reasons);
                 run.finish(ContainerResult.Result.HELD, reasons);
             }
+            // Unchanged is the common case, so it logs at debug level and a drift check of a
+            // large host writes no line per container.
+            case UNCHANGED -> LOG.debug("[{}] skipped, {}: {}", name, run.plan().action().label(), reasons);
             default -> LOG.info("[{}] skipped, {}: {}", name, run.plan().action().label(), reasons);
         }
     }

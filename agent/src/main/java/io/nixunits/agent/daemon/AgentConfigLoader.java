@@ -2,10 +2,10 @@ package io.nixunits.agent.daemon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nixunits.agent.source.GitCredentials;
 import io.nixunits.agent.source.UrlRedactor;
 import io.nixunits.model.host.StateLayout;
+import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -29,8 +29,6 @@ public final class AgentConfigLoader {
     public static final String CONFIG_VARIABLE = "NIXUNITS_CONFIG";
     /** The address the listener binds when {@code listen} gives only a port. */
     public static final String DEFAULT_LISTEN_HOST = "127.0.0.1";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A setting's value and where it came from. */
     record Value(String text, String origin) {
@@ -77,7 +75,7 @@ public final class AgentConfigLoader {
     private static void readFile(Path file, boolean required, Map<Setting, Value> values) throws ConfigException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JsonTrees.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             if (required) {
                 throw new ConfigException("configuration file " + file + " not found. Give an existing file with"

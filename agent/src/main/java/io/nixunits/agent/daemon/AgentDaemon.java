@@ -55,6 +55,7 @@ public final class AgentDaemon {
         AgentMetrics metrics = new AgentMetrics();
         List<SyncListener> all = new ArrayList<>(listeners);
         all.add(0, metrics);
+        all.add(new HeapRelease());
         SyncScheduler scheduler = new SyncScheduler(synchronizer, all, setup.schedule().syncTimeout(), clock);
         HttpEndpoints http = null;
         try {

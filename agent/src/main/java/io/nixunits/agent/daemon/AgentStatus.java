@@ -1,7 +1,5 @@
 package io.nixunits.agent.daemon;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,19 +20,18 @@ import java.util.TreeMap;
  * @param nextRunAt when the next scheduled sync runs, or null when the daemon is stopped
  * @param suspended the suspension in force at the last sync, or null
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentStatus(
-        @JsonProperty("schemaVersion") int schemaVersion,
-        @JsonProperty("source") Source source,
-        @JsonProperty("lastAttempt") Attempt lastAttempt,
-        @JsonProperty("lastApplied") Applied lastApplied,
-        @JsonProperty("lastPlan") Planned lastPlan,
-        @JsonProperty("fetch") FetchState fetch,
-        @JsonProperty("containers") List<ContainerOutcome> containers,
-        @JsonProperty("failedContainers") Map<String, FailedContainer> failedContainers,
-        @JsonProperty("failedSyncs") int failedSyncs,
-        @JsonProperty("nextRunAt") String nextRunAt,
-        @JsonProperty("suspended") Suspension suspended) {
+        int schemaVersion,
+        Source source,
+        Attempt lastAttempt,
+        Applied lastApplied,
+        Planned lastPlan,
+        FetchState fetch,
+        List<ContainerOutcome> containers,
+        Map<String, FailedContainer> failedContainers,
+        int failedSyncs,
+        String nextRunAt,
+        Suspension suspended) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -50,9 +47,9 @@ public record AgentStatus(
 
     /** The repository, ref and path the daemon follows. */
     public record Source(
-            @JsonProperty("repository") String repository,
-            @JsonProperty("ref") String ref,
-            @JsonProperty("path") String path) {
+            String repository,
+            String ref,
+            String path) {
     }
 
     /**
@@ -63,21 +60,20 @@ public record AgentStatus(
      * @param result one of {@link SyncResult}'s names
      * @param error why it failed, or null
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Attempt(
-            @JsonProperty("commit") String commit,
-            @JsonProperty("trigger") String trigger,
-            @JsonProperty("startedAt") String startedAt,
-            @JsonProperty("finishedAt") String finishedAt,
-            @JsonProperty("result") String result,
-            @JsonProperty("error") String error) {
+            String commit,
+            String trigger,
+            String startedAt,
+            String finishedAt,
+            String result,
+            String error) {
     }
 
     /** The last plan carried out, and whether every container converged. */
     public record Applied(
-            @JsonProperty("commit") String commit,
-            @JsonProperty("finishedAt") String finishedAt,
-            @JsonProperty("converged") boolean converged) {
+            String commit,
+            String finishedAt,
+            boolean converged) {
     }
 
     /**
@@ -87,9 +83,9 @@ public record AgentStatus(
      *     or drift with self-heal off), as {@code name: action}
      */
     public record Planned(
-            @JsonProperty("commit") String commit,
-            @JsonProperty("at") String at,
-            @JsonProperty("pendingChanges") List<String> pendingChanges) {
+            String commit,
+            String at,
+            List<String> pendingChanges) {
         public Planned {
             pendingChanges = pendingChanges == null ? List.of() : List.copyOf(pendingChanges);
         }
@@ -101,29 +97,26 @@ public record AgentStatus(
      * @param error the last fetch error (credentials removed), or null
      * @param failures failed fetches in a row
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FetchState(
-            @JsonProperty("lastSuccessAt") String lastSuccessAt,
-            @JsonProperty("failingSince") String failingSince,
-            @JsonProperty("error") String error,
-            @JsonProperty("failures") int failures) {
+            String lastSuccessAt,
+            String failingSince,
+            String error,
+            int failures) {
     }
 
     /** One container's outcome: a result of the apply report, or {@code skipped}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ContainerOutcome(
-            @JsonProperty("name") String name,
-            @JsonProperty("action") String action,
-            @JsonProperty("result") String result,
-            @JsonProperty("error") String error) {
+            String name,
+            String action,
+            String result,
+            String error) {
     }
 
     /** A container whose apply failed at {@code commit} with the declaration of {@code unitHash}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailedContainer(
-            @JsonProperty("commit") String commit,
-            @JsonProperty("unitHash") String unitHash,
-            @JsonProperty("failedAt") String failedAt,
-            @JsonProperty("error") String error) {
+            String commit,
+            String unitHash,
+            String failedAt,
+            String error) {
     }
 }

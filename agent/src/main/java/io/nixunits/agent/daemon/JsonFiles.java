@@ -1,16 +1,15 @@
 package io.nixunits.agent.daemon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nixunits.agent.AgentException;
 import io.nixunits.model.io.AtomicFiles;
+import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads and writes the daemon's JSON files under the state root. A write goes to a temporary
@@ -18,32 +17,36 @@ import java.util.Optional;
  * document or the new one.
  */
 final class JsonFiles {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private JsonFiles() {
     }
 
-    static void write(Path file, Object document, String what) throws AgentException {
+    static void write(Path file, JsonTrees.DocumentBody document, String what) throws AgentException {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(document));
+            AtomicFiles.write(file, JsonTrees.write(document));
         } catch (IOException e) {
             throw new AgentException("cannot write the " + what + " " + file + ": " + e + ". Check that the state"
                     + " root is writable.", e);
         }
     }
 
-    /** Returns the document in {@code file}, or empty when the file does not exist. */
-    static <T> Optional<T> read(Path file, Class<T> type, String what) throws AgentException {
+    /** Returns the document in {@code file} read by {@code reader}, or empty when the file does not exist. */
+    static <T> Optional<T> read(Path file, Function<JsonNode, T> reader, String what) throws AgentException {
+        JsonNode root;
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file), type));
+            root = JsonTrees.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new AgentException("cannot read the " + what + " " + file + ": " + e.getMessage() + ". Remove the"
-                    + " file if it is damaged; the daemon writes it again.", e);
+            throw damaged(file, what, e.getMessage(), e);
         }
+        if (root == null || !root.isObject()) {
+            throw damaged(file, what, "it does not contain a JSON object", null);
+        }
+        return Optional.of(reader.apply(root));
+    }
+
+    private static AgentException damaged(Path file, String what, String problem, Throwable cause) {
+        return new AgentException("cannot read the " + what + " " + file + ": " + problem + ". Remove the file if"
+                + " it is damaged; the daemon writes it again.", cause);
     }
 }

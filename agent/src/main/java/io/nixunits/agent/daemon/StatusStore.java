@@ -19,10 +19,10 @@ public final class StatusStore {
     }
 
     public Optional<AgentStatus> read() throws AgentException {
-        return JsonFiles.read(file, AgentStatus.class, "status file");
+        return JsonFiles.read(file, StatusJson::readStatus, "status file");
     }
 
     public void write(AgentStatus status) throws AgentException {
-        JsonFiles.write(file, status, "status file");
+        JsonFiles.write(file, json -> StatusJson.writeStatus(json, status), "status file");
     }
 }

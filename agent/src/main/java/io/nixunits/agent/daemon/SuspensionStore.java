@@ -21,11 +21,11 @@ public final class SuspensionStore {
     }
 
     public Optional<Suspension> read() throws AgentException {
-        return JsonFiles.read(file, Suspension.class, "suspension file");
+        return JsonFiles.read(file, StatusJson::readSuspension, "suspension file");
     }
 
     public void suspend(Suspension suspension) throws AgentException {
-        JsonFiles.write(file, suspension, "suspension file");
+        JsonFiles.write(file, json -> StatusJson.writeSuspension(json, suspension), "suspension file");
     }
 
     /** Ends the suspension; returns false when the agent was not suspended. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nixunits.model.ContainerId;
 import io.nixunits.model.io.AtomicFiles;
 import io.nixunits.model.json.JsonTrees;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,9 +114,7 @@ public final class InventoryStore {
     }
 
     private static byte[] serialize(Inventory inventory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = JsonTrees.factory().createGenerator(bytes)) {
-            json.useDefaultPrettyPrinter();
+        return JsonTrees.write(json -> {
             json.writeStartObject();
             json.writeNumberField("formatVersion", FORMAT_VERSION);
             json.writeArrayFieldStart("containers");
@@ -133,9 +130,7 @@ public final class InventoryStore {
             }
             json.writeEndArray();
             json.writeEndObject();
-        }
-        bytes.write('\n');
-        return bytes.toByteArray();
+        });
     }
 
     private static void writeFingerprint(JsonGenerator json, AgentFingerprint fingerprint) throws IOException {

@@ -1,6 +1,7 @@
 package io.nixunits.model.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Parses JSON into Jackson trees with the streaming parser alone. An {@code ObjectMapper}
@@ -87,6 +93,86 @@ public final class JsonTrees {
     public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Returns {@code field} of {@code node} as an int, or 0 when it is missing or not a number. */
+    public static int integer(JsonNode node, String field) {
+        return node.path(field).asInt(0);
+    }
+
+    /**
+     * Returns the document that {@code body} writes, indented as Jackson's default pretty
+     * printer does and ended by a newline.
+     */
+    public static byte[] write(DocumentBody body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.useDefaultPrettyPrinter();
+            body.write(json);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Returns {@code node} as compact JSON, as {@link JsonNode#toString()} does without building
+     * the object mapper that it uses.
+     */
+    public static String compact(JsonNode node) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            writeTree(json, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON to a string", e);
+        }
+        return text.toString();
+    }
+
+    /** Writes {@code node} and everything under it. */
+    public static void writeTree(JsonGenerator json, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                json.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    json.writeFieldName(field.getKey());
+                    writeTree(json, field.getValue());
+                }
+                json.writeEndObject();
+            }
+            case ARRAY -> {
+                json.writeStartArray();
+                for (JsonNode item : node) {
+                    writeTree(json, item);
+                }
+                json.writeEndArray();
+            }
+            case STRING -> json.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isIntegralNumber()) {
+                    json.writeNumber(node.bigIntegerValue());
+                } else {
+                    json.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> json.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> json.writeNull();
+            default -> json.writeString(node.asText());
+        }
+    }
+
+    /** Writes a string field, or nothing when {@code value} is null. */
+    public static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
+
+    /** Writes the fields of one JSON document with a streaming generator. */
+    @FunctionalInterface
+    public interface DocumentBody {
+        void write(JsonGenerator json) throws IOException;
     }
 
     /** The streaming factory, for writers that want the same settings. */

@@ -83,6 +83,6 @@ public final class PropertiesDiff {
     }
 
     private static String text(JsonNode node) {
-        return node == null ? null : node.toString();
+        return node == null ? null : JsonTrees.compact(node);
     }
 }
