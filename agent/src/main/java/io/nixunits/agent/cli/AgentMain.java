@@ -5,7 +5,6 @@ import io.nixunits.agent.process.ProcessRunner;
 import io.nixunits.agent.runtime.RuntimeProbe;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ public final class AgentMain {
     private ProcessRunner runner;
 
     public static void main(String[] args) {
-        Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"));
+        Logging.configure(args);
         // One buffered stream for standard output: a plan of a thousand containers is then one
         // write instead of a thousand.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(

@@ -78,7 +78,7 @@ public final class NixUnitsMain implements Callable<Integer> {
     private CommandEnvironment environment;
 
     public static void main(String[] args) {
-        Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"));
+        Logging.configure(Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-d"), false);
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         int status = run(args, CommandEnvironment.system(out));

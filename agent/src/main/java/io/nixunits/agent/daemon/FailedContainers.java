@@ -58,7 +58,7 @@ final class FailedContainers {
             return report;
         }
         Plan plan = new Plan(kept, report.plan().warnings(), report.plan().runtime());
-        return new PlanReport(plan, report.source(), report.stateDir(), report.hostDigest(), report.options(),
+        return new PlanReport(plan, report.source(), report.stateDir(), report.options(),
                 report.createdAt(), report.desired(), report.actual(), report.inventory());
     }
 

@@ -14,7 +14,6 @@ import io.nixunits.model.host.HostStateReader;
 import io.nixunits.model.host.StateLayout;
 import io.nixunits.model.inventory.Inventory;
 import io.nixunits.model.inventory.InventoryStore;
-import io.nixunits.model.plan.HostDigest;
 import io.nixunits.model.plan.Plan;
 import io.nixunits.model.plan.PlanInput;
 import io.nixunits.model.plan.Planner;
@@ -53,6 +52,11 @@ public final class PlanPipeline {
         CompletableFuture<RuntimeState> runtimeProbed = CompletableFuture.supplyAsync(runtimeProbe::probe,
                 PlanPipeline::startProbeThread);
 
+        // read the host and its inventory on another thread while the declarations are read
+        StateLayout layout = new StateLayout(settings.stateDir());
+        CompletableFuture<HostRead> hostRead = CompletableFuture.supplyAsync(() -> readHost(layout),
+                PlanPipeline::startReaderThread);
+
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());
@@ -68,10 +72,13 @@ public final class PlanPipeline {
             LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
         }
 
-        // read actual state and ownership
-        StateLayout layout = new StateLayout(settings.stateDir());
-        HostState actual = new HostStateReader(layout).read();
-        Inventory inventory = new InventoryStore(layout.inventory()).read();
+        // actual state and ownership
+        HostRead host = hostRead.join();
+        if (host.failure() != null) {
+            throw host.failure();
+        }
+        HostState actual = host.actual();
+        Inventory inventory = host.inventory();
         LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
                 inventory.entries().size(), settings.stateDir());
         RuntimeState runtime = runtimeProbed.join();
@@ -86,8 +93,26 @@ public final class PlanPipeline {
             plan = new Plan(plan.containers(), warnings, plan.runtime());
         }
         LOG.debug("planned {} containers", plan.containers().size());
-        return new PlanReport(plan, checkout, settings.stateDir(), HostDigest.of(actual, inventory),
-                settings.options(), clock.instant(), desired, actual, inventory);
+        return new PlanReport(plan, checkout, settings.stateDir(), settings.options(), clock.instant(), desired,
+                actual, inventory);
+    }
+
+    /** The host state and inventory, or why they could not be read. */
+    private record HostRead(HostState actual, Inventory inventory, StateModelException failure) {
+    }
+
+    private static HostRead readHost(StateLayout layout) {
+        try {
+            return new HostRead(new HostStateReader(layout).read(), new InventoryStore(layout.inventory()).read(), null);
+        } catch (StateModelException e) {
+            return new HostRead(null, null, e);
+        }
+    }
+
+    private static void startReaderThread(Runnable read) {
+        Thread thread = new Thread(read, "host-reader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void startProbeThread(Runnable probe) {

@@ -167,14 +167,16 @@ public final class DeclarationReader {
     }
 
     private static ObjectNode parseProperties(String name, byte[] bytes) throws ProblemFound {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
-                    "properties.json is not valid UTF-8. Save it as UTF-8.");
+        if (!isAscii(bytes)) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
+                        "properties.json is not valid UTF-8. Save it as UTF-8.");
+            }
         }
 
         JsonNode node;
@@ -195,6 +197,16 @@ public final class DeclarationReader {
                     "properties.json must contain a JSON object, found " + found + ".");
         }
         return (ObjectNode) node;
+    }
+
+    /** Returns whether every byte is ASCII, which is valid UTF-8 without decoding it. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] readBounded(Path realBoundary, Path dir, String name, String file, long maxBytes)

@@ -78,7 +78,7 @@ public final class InventoryStore {
             String originText = JsonTrees.text(item, "origin");
             origin = originText == null ? null : InventoryEntry.Origin.valueOf(originText);
             String updatedText = JsonTrees.text(item, "updatedAt");
-            updatedAt = updatedText == null ? null : Instant.parse(updatedText);
+            updatedAt = updatedText == null ? null : InstantText.parse(updatedText);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid("entry " + id + " has " + e.getMessage(), e);
         }
