@@ -13,10 +13,14 @@ public final class Logging {
     private Logging() {
     }
 
-    /** Configures the logger for a command whose arguments are {@code args}. */
+    /**
+     * Configures the logger for {@code nixunits-agent} with the arguments {@code args}. The verb
+     * is the first argument that is not an option, because the global options take no value.
+     */
     public static void configure(String[] args) {
         List<String> arguments = Arrays.asList(args);
-        configure(arguments.contains("--debug") || arguments.contains("-d"), arguments.contains("run"));
+        String verb = arguments.stream().filter(argument -> !argument.startsWith("-")).findFirst().orElse("");
+        configure(arguments.contains("--debug") || arguments.contains("-d"), verb.equals("run"));
     }
 
     public static void configure(boolean debug, boolean daemon) {
