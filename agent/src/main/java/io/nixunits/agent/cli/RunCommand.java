@@ -171,6 +171,8 @@ final class RunCommand implements Callable<Integer> {
         // run until SIGTERM or SIGINT
         SystemdNotifier notifier = new SystemdNotifier(new ProcessRunner(), System.getenv());
         AgentDaemon daemon = AgentDaemon.start(config, setup, notifier, List.of(), Clock.systemUTC());
+        StopSignals.onStop(daemon::stop);
+        // any other end of the JVM (SIGHUP, System.exit) still lets the current container step finish
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "agent-stop"));
         daemon.awaitStop();
         return ExitCodes.OK;

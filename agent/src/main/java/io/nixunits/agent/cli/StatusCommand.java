@@ -7,6 +7,7 @@ import io.nixunits.agent.daemon.Suspension;
 import io.nixunits.agent.daemon.SuspensionStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,6 +38,12 @@ final class StatusCommand implements Callable<Integer> {
         Optional<AgentStatus> stored = new StatusStore(agentDir).read();
         Suspension suspension = new SuspensionStore(agentDir).read().orElse(null);
         PrintStream out = parent.out();
+        if (stored.isEmpty() && json) {
+            // the same document as after a sync, with nothing in it, so a script parses one format
+            out.write(StatusJson.bytes(new AgentStatus(AgentStatus.SCHEMA_VERSION, null, null, null, null, null,
+                    List.of(), Map.of(), 0, null, suspension)));
+            return ExitCodes.OK;
+        }
         if (stored.isEmpty()) {
             out.println("No status yet: the daemon has not finished a sync with the state root " + agentDir.getParent()
                     + ".");
@@ -86,7 +93,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Suspended:     " + (suspension == null ? "no" : "yes, since " + suspension.since()
                 + (suspension.user() == null ? "" : " by " + suspension.user()) + ": " + suspension.reason()));
         out.println("Next sync:     " + (status.nextRunAt() == null ? "not scheduled" : status.nextRunAt())
-                + (status.failedSyncs() > 0 ? " (backoff after " + status.failedSyncs() + " failed syncs)" : ""));
+                + (status.failedSyncs() > 0 ? " (backoff after " + status.failedSyncs()
+                        + (status.failedSyncs() == 1 ? " failed sync)" : " failed syncs)") : ""));
 
         if (status.lastPlan() != null && !status.lastPlan().pendingChanges().isEmpty()) {
             out.println("Not applied:   " + status.lastPlan().pendingChanges().size() + " change(s) planned at "

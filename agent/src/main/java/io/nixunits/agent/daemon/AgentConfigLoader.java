@@ -17,7 +17,11 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the daemon's settings from {@code agent.json}, then the environment, then the command
@@ -33,6 +37,12 @@ public final class AgentConfigLoader {
     /** A setting's value and where it came from. */
     record Value(String text, String origin) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentConfigLoader.class);
+    /** The variables read elsewhere: by the launcher, the Nix options and the host options. */
+    private static final Set<String> OTHER_VARIABLES = Set.of(CONFIG_VARIABLE, "NIXUNITS_JAR", "NIXUNITS_JIT",
+            "NIXUNITS_MAIN", "NIXUNITS_MK_CONTAINER", "NIXUNITS_NIXPKGS", "NIXUNITS_NIXPKGS_REVISION",
+            "NIXUNITS_STOP_TIMEOUT", "NIXUNITS_SYSTEM", "NIXUNITS_UNIT_DIR");
 
     private final Map<String, String> environment;
 
@@ -58,6 +68,7 @@ public final class AgentConfigLoader {
         readFile(configFile, required, values);
 
         // the environment, then the command line
+        warnUnknownVariables();
         for (Setting setting : Setting.values()) {
             String text = environment.get(setting.environmentVariable());
             if (text != null && !text.isBlank()) {
@@ -116,6 +127,24 @@ public final class AgentConfigLoader {
                         .toLowerCase(Locale.ROOT) + ".");
             }
             values.put(setting, new Value(node.asText(), "key '" + key + "' of " + file));
+        }
+    }
+
+    /**
+     * Warns about {@code NIXUNITS_*} variables that nothing reads, such as a mistyped
+     * {@code NIXUNITS_INTERVAL} for {@code NIXUNITS_SYNC_INTERVAL}, which would otherwise be
+     * ignored without a word.
+     */
+    private void warnUnknownVariables() {
+        Set<String> known = new TreeSet<>(OTHER_VARIABLES);
+        for (Setting setting : Setting.values()) {
+            known.add(setting.environmentVariable());
+        }
+        for (String name : new TreeSet<>(environment.keySet())) {
+            if (name.startsWith("NIXUNITS_") && !known.contains(name)) {
+                LOG.warn("environment variable {} is not a NixUnits setting and is ignored. Known: {}.", name,
+                        String.join(", ", known));
+            }
         }
     }
 

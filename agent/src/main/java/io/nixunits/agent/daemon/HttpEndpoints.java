@@ -35,7 +35,7 @@ public final class HttpEndpoints implements AutoCloseable {
         try {
             server = HttpServer.create(address, 16);
         } catch (IOException e) {
-            throw new DaemonException("cannot listen on " + address + ": " + e.getMessage() + ". Choose a free"
+            throw new DaemonException("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage() + ". Choose a free"
                     + " address with \"listen\" (--listen).", e);
         }
         addWebhook(server, WebhookVerifier.GITEA, secrets.gitea(), scheduler, metrics);

@@ -133,9 +133,9 @@ public final class Synchronizer {
         } catch (SourceException e) {
             String since = fetch.failingSince() != null ? fetch.failingSince() : now.toString();
             fetch = new AgentStatus.FetchState(fetch.lastSuccessAt(), since, e.getMessage(), fetch.failures() + 1);
-            String appliedCommit = lastApplied == null ? "none" : FailedContainers.shortCommit(lastApplied.commit());
-            LOG.warn("fetch failed (failing since {}), the host stays on commit {}: {}", since, appliedCommit,
-                    e.getMessage());
+            String hostState = lastApplied == null ? "the host stays as it is (no commit applied yet)"
+                    : "the host stays on commit " + FailedContainers.shortCommit(lastApplied.commit());
+            LOG.warn("fetch failed (failing since {}), {}: {}", since, hostState, e.getMessage());
             return null;
         }
     }

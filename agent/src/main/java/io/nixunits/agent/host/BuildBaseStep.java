@@ -55,7 +55,7 @@ public final class BuildBaseStep {
                         line -> LOG.info("[{}] nix: {}", input.id(), line));
             } catch (CommandException e) {
                 throw new HostOperationException(input.id(), input.configFile(), "base build of container "
-                        + input.id() + " failed: " + e.getMessage(), e);
+                        + input.id() + " failed: " + e.getMessage() + NixErrorHints.hintFor(e.getMessage()), e);
             }
             if (!Files.exists(gcRoot, LinkOption.NOFOLLOW_LINKS)) {
                 throw new HostOperationException(input.id(), gcRoot, "base build of container " + input.id()

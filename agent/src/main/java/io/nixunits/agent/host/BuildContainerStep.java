@@ -75,7 +75,7 @@ public final class BuildContainerStep {
                     line -> LOG.info("[{}] nix: {}", input.id(), line));
         } catch (CommandException e) {
             throw new HostOperationException(input.id(), input.configFile(), "container build of " + input.id()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + e.getMessage() + NixErrorHints.hintFor(e.getMessage()), e);
         }
         String systemPath = outputPath(result.stdout());
         if (systemPath == null) {

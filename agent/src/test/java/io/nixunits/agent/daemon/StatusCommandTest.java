@@ -62,4 +62,30 @@ class StatusCommandTest {
 
         assertTrue(text.startsWith("No status yet"), text);
     }
+
+    @Test
+    void statusJsonBeforeFirstSync() throws Exception {
+        String text = run("status", "--state-dir", dir.toString(), "--json");
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        assertEquals(AgentStatus.SCHEMA_VERSION, json.path("schemaVersion").asInt());
+        assertTrue(json.path("containers").isArray(), text);
+        assertTrue(json.path("lastAttempt").isMissingNode(), text);
+    }
+
+    @Test
+    void suspendRejectsMissingStateRoot() {
+        String missing = dir.resolve("mistyped").toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = AgentMain.run(new String[] {"suspend", "--state-dir", missing, "--reason", "maintenance"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, error);
+        assertTrue(error.contains("state root " + missing + " does not exist"), error);
+        assertTrue(error.contains("Check --state-dir"), error);
+        assertTrue(java.nio.file.Files.notExists(Path.of(missing)), "suspend created " + missing);
+    }
 }
