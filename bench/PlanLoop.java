@@ -12,7 +12,9 @@ import java.time.Clock;
  * the first run pays class loading and interpretation, the later ones show the cost of
  * planning itself, as the daemon pays it.
  *
- * Usage: java -cp agent/target/nixunits-agent.jar bench/PlanLoop.java DECLARATIONS STATE REVISION RUNS
+ * Usage: javac -d CLASSES -cp agent/target/nixunits-agent.jar bench/PlanLoop.java, then
+ * java -cp agent/target/nixunits-agent.jar:CLASSES PlanLoop DECLARATIONS STATE REVISION RUNS. Run as
+ * a source file, the compilation would warm the JVM before the first planning.
  */
 public final class PlanLoop {
     public static void main(String[] args) throws Exception {
