@@ -7,7 +7,6 @@ import io.nixunits.agent.daemon.Suspension;
 import io.nixunits.agent.daemon.SuspensionStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,13 +37,7 @@ final class StatusCommand implements Callable<Integer> {
         Optional<AgentStatus> stored = new StatusStore(agentDir).read();
         Suspension suspension = new SuspensionStore(agentDir).read().orElse(null);
         PrintStream out = parent.out();
-        if (stored.isEmpty() && json) {
-            // the same document as after a sync, with nothing in it, so a script parses one format
-            out.write(StatusJson.bytes(new AgentStatus(AgentStatus.SCHEMA_VERSION, null, null, null, null, null,
-                    List.of(), Map.of(), 0, null, suspension)));
-            return ExitCodes.OK;
-        }
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && !json) {
             out.println("No status yet: the daemon has not finished a sync with the state root " + agentDir.getParent()
                     + ".");
             if (suspension != null) {
@@ -52,7 +45,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        AgentStatus s = stored.get();
+        // Before the first sync, --json prints an empty status, so a script parses one format.
+        AgentStatus s = stored.orElseGet(() -> AgentStatus.empty(null));
         AgentStatus status = new AgentStatus(s.schemaVersion(), s.source(), s.lastAttempt(), s.lastApplied(),
                 s.lastPlan(), s.fetch(), s.containers(), s.failedContainers(), s.failedSyncs(), s.nextRunAt(),
                 suspension);

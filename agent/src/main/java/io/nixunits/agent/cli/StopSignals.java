@@ -1,5 +1,6 @@
 package io.nixunits.agent.cli;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -25,7 +26,7 @@ final class StopSignals {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     LOG.info("received SIG{}", signal.getName());
-                    Thread stopper = new Thread(stop, "agent-stop-" + signal.getName().toLowerCase(java.util.Locale.ROOT));
+                    Thread stopper = new Thread(stop, "agent-stop-" + signal.getName().toLowerCase(Locale.ROOT));
                     stopper.start();
                 });
             } catch (IllegalArgumentException e) {

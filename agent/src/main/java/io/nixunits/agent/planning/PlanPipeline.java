@@ -52,11 +52,6 @@ public final class PlanPipeline {
         CompletableFuture<RuntimeState> runtimeProbed = CompletableFuture.supplyAsync(runtimeProbe::probe,
                 PlanPipeline::startProbeThread);
 
-        // read the host and its inventory on another thread while the declarations are read
-        StateLayout layout = new StateLayout(settings.stateDir());
-        CompletableFuture<HostRead> hostRead = CompletableFuture.supplyAsync(() -> readHost(layout),
-                PlanPipeline::startReaderThread);
-
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
                 checkout.location());
@@ -72,13 +67,10 @@ public final class PlanPipeline {
             LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
         }
 
-        // actual state and ownership
-        HostRead host = hostRead.join();
-        if (host.failure() != null) {
-            throw host.failure();
-        }
-        HostState actual = host.actual();
-        Inventory inventory = host.inventory();
+        // read actual state and ownership
+        StateLayout layout = new StateLayout(settings.stateDir());
+        HostState actual = new HostStateReader(layout).read();
+        Inventory inventory = new InventoryStore(layout.inventory()).read();
         LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
                 inventory.entries().size(), settings.stateDir());
         RuntimeState runtime = runtimeProbed.join();
@@ -95,24 +87,6 @@ public final class PlanPipeline {
         LOG.debug("planned {} containers", plan.containers().size());
         return new PlanReport(plan, checkout, settings.stateDir(), settings.options(), clock.instant(), desired,
                 actual, inventory);
-    }
-
-    /** The host state and inventory, or why they could not be read. */
-    private record HostRead(HostState actual, Inventory inventory, StateModelException failure) {
-    }
-
-    private static HostRead readHost(StateLayout layout) {
-        try {
-            return new HostRead(new HostStateReader(layout).read(), new InventoryStore(layout.inventory()).read(), null);
-        } catch (StateModelException e) {
-            return new HostRead(null, null, e);
-        }
-    }
-
-    private static void startReaderThread(Runnable read) {
-        Thread thread = new Thread(read, "host-reader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void startProbeThread(Runnable probe) {
