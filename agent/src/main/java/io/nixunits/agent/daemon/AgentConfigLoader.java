@@ -40,9 +40,9 @@ public final class AgentConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentConfigLoader.class);
     /** The variables read elsewhere: by the launcher, the Nix options and the host options. */
-    private static final Set<String> OTHER_VARIABLES = Set.of(CONFIG_VARIABLE, "NIXUNITS_JAR", "NIXUNITS_JIT",
-            "NIXUNITS_MAIN", "NIXUNITS_MK_CONTAINER", "NIXUNITS_NIXPKGS", "NIXUNITS_NIXPKGS_REVISION",
-            "NIXUNITS_STOP_TIMEOUT", "NIXUNITS_SYSTEM", "NIXUNITS_UNIT_DIR");
+    private static final Set<String> OTHER_VARIABLES = Set.of(CONFIG_VARIABLE, "NIXUNITS_CLASS_ARCHIVE",
+            "NIXUNITS_JAR", "NIXUNITS_JIT", "NIXUNITS_MAIN", "NIXUNITS_MK_CONTAINER", "NIXUNITS_NIXPKGS",
+            "NIXUNITS_NIXPKGS_REVISION", "NIXUNITS_STOP_TIMEOUT", "NIXUNITS_SYSTEM", "NIXUNITS_UNIT_DIR");
 
     private final Map<String, String> environment;
 

@@ -21,6 +21,8 @@ import io.nixunits.model.plan.RuntimeState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,11 @@ public final class PlanPipeline {
     /** Makes a plan from declarations already obtained, such as a commit the daemon fetched. */
     public PlanReport plan(PlanSettings settings, Checkout checkout) throws AgentException, StateModelException {
         // ask systemd what runs while the files are read: the probe mostly waits for machinectl
-        CompletableFuture<RuntimeState> runtimeProbed = CompletableFuture.supplyAsync(runtimeProbe::probe,
-                PlanPipeline::startProbeThread);
+        CompletableFuture<RuntimeState> runtimeProbed = inBackground("runtime-probe", runtimeProbe::probe);
+
+        // read actual state and ownership on another thread while this one reads the declarations
+        StateLayout layout = new StateLayout(settings.stateDir());
+        CompletableFuture<HostAndInventory> hostRead = inBackground("host-read", () -> readHost(layout));
 
         // read desired state
         Path modulesDir = DirectorySource.resolveInsideOrMissing(checkout.declarations(), settings.modulesPath(),
@@ -67,10 +72,9 @@ public final class PlanPipeline {
             LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
         }
 
-        // read actual state and ownership
-        StateLayout layout = new StateLayout(settings.stateDir());
-        HostState actual = new HostStateReader(layout).read();
-        Inventory inventory = new InventoryStore(layout.inventory()).read();
+        HostAndInventory host = HostAndInventory.join(hostRead);
+        HostState actual = host.actual();
+        Inventory inventory = host.inventory();
         LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
                 inventory.entries().size(), settings.stateDir());
         RuntimeState runtime = runtimeProbed.join();
@@ -89,10 +93,41 @@ public final class PlanPipeline {
                 actual, inventory);
     }
 
-    private static void startProbeThread(Runnable probe) {
-        Thread thread = new Thread(probe, "runtime-probe");
-        thread.setDaemon(true);
-        thread.start();
+    /** The host state and inventory read on the host thread, or the failure that stopped the read. */
+    private record HostAndInventory(HostState actual, Inventory inventory, StateModelException failure) {
+        static HostAndInventory join(CompletableFuture<HostAndInventory> read) throws StateModelException {
+            HostAndInventory done;
+            try {
+                done = read.join();
+            } catch (CompletionException e) {
+                // An unchecked exception of the reader is thrown as if the read had run on this thread.
+                if (e.getCause() instanceof RuntimeException unchecked) {
+                    throw unchecked;
+                }
+                throw e;
+            }
+            if (done.failure() != null) {
+                throw done.failure();
+            }
+            return done;
+        }
+    }
+
+    private static HostAndInventory readHost(StateLayout layout) {
+        try {
+            HostState actual = new HostStateReader(layout).read();
+            return new HostAndInventory(actual, new InventoryStore(layout.inventory()).read(), null);
+        } catch (StateModelException e) {
+            return new HostAndInventory(null, null, e);
+        }
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static Checkout checkout(PlanSettings settings) throws SourceException {

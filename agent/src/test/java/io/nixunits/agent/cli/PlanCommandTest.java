@@ -285,4 +285,29 @@ class PlanCommandTest {
         assertEquals(0, plan("-V"));
         assertTrue(stdout().startsWith("NixUnits "), stdout());
     }
+
+    @Test
+    void brokenInventoryIsAnErrorNamingTheFile() throws Exception {
+        // the host and the inventory are read on another thread; their errors must still reach the user
+        convergeExamples();
+        Path inventory = state.resolve("agent/inventory.json");
+        Files.writeString(inventory, "{\"formatVersion\": 1, \"containers\": [");
+
+        int status = plan("--dir", GitFixture.examples().toString(), "--nixpkgs-revision", REV);
+
+        assertEquals(1, status, stdout());
+        assertTrue(stderr().contains(inventory.toString()), stderr());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void brokenUidMapIsAnErrorNamingTheFile() throws Exception {
+        convergeExamples();
+        Files.writeString(state.resolve("uidmap"), "web2 not-a-number\n");
+
+        int status = plan("--dir", GitFixture.examples().toString(), "--nixpkgs-revision", REV);
+
+        assertEquals(1, status, stdout());
+        assertTrue(stderr().contains("uid map " + state.resolve("uidmap") + " is invalid"), stderr());
+    }
 }
