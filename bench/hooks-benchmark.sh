@@ -31,8 +31,11 @@ done
 
 work=$(mktemp -d)
 leader_pid=''
+child=''
 cleanup() {
   if [ -n "$leader_pid" ]; then kill "$leader_pid" 2>/dev/null || true; fi
+  # the sleep is the init of its PID namespace, which ignores every signal but SIGKILL from here
+  if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; fi
   ip netns del nxbench-ctr 2>/dev/null || true
   ip netns del nxbench-host 2>/dev/null || true
   rm -rf "$work"
@@ -58,7 +61,9 @@ FAKE
 printf '#!/bin/sh\necho "kill $*" >> %s/kill.log\n' "$work" > "$work/bin/kill"
 printf '#!/bin/sh\nexit 0\n' > "$work/bin/systemctl"
 chmod +x "$work/bin/machinectl" "$work/bin/kill" "$work/bin/systemctl"
+# the container's system: the hooks run their in-container commands with its sh
 ln -s "$(command -v touch)" "$work/system/sw/bin/touch"
+ln -s "$(command -v sh)" "$work/system/sw/bin/sh"
 export PATH="$work/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 # the container: its namespace, its veth pair and a stand-in init
@@ -66,10 +71,9 @@ ip netns add nxbench-host
 ip netns add nxbench-ctr
 ip link add ve-web2 netns nxbench-host type veth peer name host0 netns nxbench-ctr
 ip netns exec nxbench-ctr unshare --pid --fork --mount --propagation private \
-  sh -c 'mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /etc && exec sleep 600' &
+  sh -c 'mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /etc && exec sleep 600' 2>"$work/container.log" &
 leader_pid=$!
 # the sleep is a child of unshare, which ip netns exec may or may not have forked first
-child=''
 for _ in $(seq 50); do
   for candidate in $(pgrep -P "$leader_pid" || true) $(pgrep -P "$(pgrep -P "$leader_pid" | head -1)" || true); do
     if [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = sleep ]; then child=$candidate; fi
@@ -79,6 +83,7 @@ for _ in $(seq 50); do
 done
 if [ -z "$child" ]; then
   echo "hooks-benchmark: the stand-in init did not start" >&2
+  cat "$work/container.log" >&2
   exit 1
 fi
 echo "$child" > "$work/leader"

@@ -25,6 +25,21 @@ public final class CommandLines {
         }
     }
 
+    /**
+     * Returns the unmatched first argument of a command that expects a verb and got none, such
+     * as a mistyped verb; returns null for any other parameter error.
+     */
+    private static String unknownVerb(CommandLine.ParameterException ex) {
+        CommandLine failed = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || failed.getParent() != null
+                || failed.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String first = unmatched.getUnmatched().get(0);
+        boolean verbGiven = failed.getParseResult() != null && failed.getParseResult().subcommand() != null;
+        return first.startsWith("-") || verbGiven ? null : first;
+    }
+
     public static CommandLine create(Object command, PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(command);
         line.setOut(new PrintWriter(out, true));
@@ -36,8 +51,14 @@ public final class CommandLines {
         line.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter writer = failed.getErr();
+            String unknownVerb = unknownVerb(ex);
             String message = ex.getMessage();
-            writer.println(message.startsWith("Error") ? message : "Error: " + message);
+            if (unknownVerb != null) {
+                writer.println("Error: unknown command '" + unknownVerb + "'. The commands are: "
+                        + String.join(", ", failed.getSubcommands().keySet()) + ".");
+            } else {
+                writer.println(message.startsWith("Error") ? message : "Error: " + message);
+            }
             writer.print(failed.getHelp().fullSynopsis());
             writer.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.USAGE;

@@ -9,6 +9,8 @@ import java.util.List;
  * The report of {@code nixunits status} on one container, with the field names the shell version
  * printed. The machine fields are null, and left out of the JSON, when the container does not run.
  *
+ * @param started whether the container runs, or null (left out of the JSON) when systemd-machined
+ *     cannot be reached
  * @param status initial, created, configured or started, as {@link ContainerState#status} defines them
  * @param needStoreBuild whether the base build is missing from the shared store
  * @param needContainerBuild whether the container has no build of its current inputs
@@ -17,7 +19,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ContainerStatus(
         String id,
-        boolean started,
+        Boolean started,
         String status,
         @JsonProperty("in_nixos") boolean inNixos,
         @JsonProperty("need_container_build") boolean needContainerBuild,
@@ -40,10 +42,16 @@ record ContainerStatus(
             needs.add("switch");
         }
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(id + ": " + status + (started ? ", running" : ", not running")
+        String running = ", not running";
+        if (started == null) {
+            running = ", running unknown";
+        } else if (started) {
+            running = ", running";
+        }
+        lines.add(id + ": " + status + running
                 + (inNixos ? ", declared in the host's NixOS configuration" : ""));
         lines.add("  needs: " + (needs.isEmpty() ? "nothing" : String.join(", ", needs)));
-        if (started) {
+        if (Boolean.TRUE.equals(started)) {
             lines.add("  os: " + (os == null ? "unknown" : os) + (version == null ? "" : " " + version));
             lines.add("  addresses: " + (addresses == null || addresses.isEmpty() ? "none"
                     : String.join(", ", addresses)));

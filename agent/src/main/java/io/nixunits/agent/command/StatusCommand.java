@@ -1,5 +1,6 @@
 package io.nixunits.agent.command;
 
+import io.nixunits.agent.AgentException;
 import io.nixunits.agent.cli.ExitCodes;
 import io.nixunits.agent.cli.JsonOutput;
 import io.nixunits.agent.host.BuildInput;
@@ -12,6 +13,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
                 + " a switch. A running container also shows its OS, version and addresses.",
             "Without -n and -j, the needs are those of the build on disk; with them, those of building these inputs."})
 final class StatusCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusCommand.class);
+
     @ParentCommand
     NixUnitsMain main;
 
@@ -56,9 +61,15 @@ final class StatusCommand implements Callable<Integer> {
         ContainerId id = container.id;
         LocalHost host = main.host();
         ContainerState state = host.read(id);
-        Optional<Machines.Machine> machine = host.machines().get(id.value())
-                .filter(found -> found.machineClass().equals("container"));
-        boolean running = machine.isPresent();
+        Optional<Machines.Machine> machine = Optional.empty();
+        Boolean running = null;
+        try {
+            machine = host.machines().get(id.value()).filter(found -> found.machineClass().equals("container"));
+            running = machine.isPresent();
+        } catch (AgentException e) {
+            // What is on disk is still worth showing; only whether the container runs is unknown.
+            LOG.warn("[{}] showing the container on disk only: {}", id, e.getMessage());
+        }
 
         // needs: of the build on disk, or of the inputs given
         boolean pendingReady = state.pending() != null && state.pending().complete();
@@ -82,7 +93,7 @@ final class StatusCommand implements Callable<Integer> {
         }
 
         // report
-        ContainerStatus status = new ContainerStatus(id.value(), running, state.status(running),
+        ContainerStatus status = new ContainerStatus(id.value(), running, state.status(Boolean.TRUE.equals(running)),
                 state.declaredByNixos(), needContainerBuild, needStoreBuild, pendingReady,
                 machine.map(Machines.Machine::os).orElse(null), machine.map(Machines.Machine::version).orElse(null),
                 machine.map(Machines.Machine::addresses).orElse(null));

@@ -576,6 +576,32 @@ class NixUnitsVerbsTest {
     }
 
     @Test
+    void statusWithoutMachinedShowsDisk() throws Exception {
+        builtAndRunning();
+        host.control("fail machinectl list *");
+
+        int status = nixunits.run("status", "web2");
+
+        assertEquals(0, status, nixunits.stderr());
+        assertEquals(List.of("web2: configured, running unknown", "  needs: nothing"), nixunits.stdout().lines().toList());
+        assertTrue(nixunits.stderr().contains("[web2] showing the container on disk only: cannot list the running"
+                + " machines"), nixunits.stderr());
+    }
+
+    @Test
+    void statusJsonWithoutMachinedOmitsStarted() throws Exception {
+        builtAndRunning();
+        host.control("fail machinectl list *");
+
+        int status = nixunits.run("status", "web2", "--json");
+
+        assertEquals(0, status, nixunits.stderr());
+        JsonNode json = new ObjectMapper().readTree(nixunits.stdout());
+        assertFalse(json.has("started"), nixunits.stdout());
+        assertEquals("configured", json.get("status").asText());
+    }
+
+    @Test
     void shellEntersAllNamespaces() throws Exception {
         builtAndRunning();
 
