@@ -12,6 +12,7 @@ import io.nixunits.model.host.HostStateReader;
 import io.nixunits.model.inventory.Inventory;
 import io.nixunits.model.inventory.InventoryException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -47,6 +48,10 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalHost host = main.host();
+        if (!Files.isDirectory(host.layout().root())) {
+            LOG.warn("state root {} does not exist, so no container is on disk here. Check --state-dir (env"
+                    + " NIXUNITS_STATE_DIR) unless nothing was built on this host yet.", host.layout().root());
+        }
         HostState state = new HostStateReader(host.layout()).read();
         Machines machines;
         boolean runtimeKnown = true;

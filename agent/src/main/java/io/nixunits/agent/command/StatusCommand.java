@@ -60,6 +60,10 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ContainerId id = container.id;
         LocalHost host = main.host();
+        if (!Files.isDirectory(host.layout().root())) {
+            LOG.warn("[{}] state root {} does not exist, so nothing of the container is on disk here. Check --state-dir"
+                    + " (env NIXUNITS_STATE_DIR) unless nothing was built on this host yet.", id, host.layout().root());
+        }
         ContainerState state = host.read(id);
         Optional<Machines.Machine> machine = Optional.empty();
         Boolean running = null;

@@ -36,6 +36,8 @@ final class JsonFiles {
             root = JsonTrees.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw damaged(file, what, "it is not valid JSON: " + JsonTrees.describe(e), e);
         } catch (IOException e) {
             throw damaged(file, what, e.getMessage(), e);
         }

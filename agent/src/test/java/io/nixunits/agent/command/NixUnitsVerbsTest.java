@@ -576,6 +576,25 @@ class NixUnitsVerbsTest {
     }
 
     @Test
+    void listWarnsOfMissingStateRoot() {
+        int status = nixunits.run("list");
+
+        assertEquals(0, status, nixunits.stderr());
+        assertFalse(Files.exists(host.state()));
+        assertTrue(nixunits.stderr().contains("state root " + host.state() + " does not exist"), nixunits.stderr());
+    }
+
+    @Test
+    void statusWarnsOfMissingStateRoot() {
+        int status = nixunits.run("status", "web2");
+
+        assertEquals(0, status, nixunits.stderr());
+        assertTrue(nixunits.stderr().contains("[web2] state root " + host.state() + " does not exist"),
+                nixunits.stderr());
+        assertTrue(nixunits.stdout().startsWith("web2: initial"), nixunits.stdout());
+    }
+
+    @Test
     void statusWithoutMachinedShowsDisk() throws Exception {
         builtAndRunning();
         host.control("fail machinectl list *");

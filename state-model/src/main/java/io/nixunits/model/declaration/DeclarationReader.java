@@ -186,9 +186,11 @@ public final class DeclarationReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            // jq accepts a repeated key, so it is suggested for syntax errors only
+            String fix = e.getOriginalMessage().startsWith("Duplicate field") ? ". Keep one of the two values."
+                    : ". Fix the syntax there (a JSON linter such as 'jq . properties.json' shows it too).";
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
-                    "properties.json is not valid JSON" + where + ": " + e.getOriginalMessage()
-                            + ". Fix the syntax there (a JSON linter such as 'jq . properties.json' shows it too).");
+                    "properties.json is not valid JSON" + where + ": " + JsonTrees.message(e) + fix);
         } catch (IOException e) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
         }

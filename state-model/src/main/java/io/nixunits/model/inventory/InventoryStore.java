@@ -61,6 +61,8 @@ public final class InventoryStore {
                 entries.put(entry.id(), entry);
             }
             return new Inventory(entries);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw invalid("it is not valid JSON: " + JsonTrees.describe(e), e);
         } catch (IOException e) {
             throw invalid(e.getMessage(), e);
         }
@@ -101,7 +103,8 @@ public final class InventoryStore {
 
     private InventoryException invalid(String problem, Throwable cause) {
         return new InventoryException(file.toString(), "inventory " + file + " is not valid: " + problem
-                + ". Restore it from a backup; the agent will not guess which containers it owns.", cause);
+                + ". Fix it by hand, or restore a copy. Moving it away also works: the containers it listed"
+                + " are then adopted when still declared, and left alone when not.", cause);
     }
 
     /** Replaces the file with {@code inventory}, creating its directory when needed. */

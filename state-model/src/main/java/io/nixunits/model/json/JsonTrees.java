@@ -53,6 +53,23 @@ public final class JsonTrees {
         }
     }
 
+    /**
+     * Describes a parse error for people: Jackson's own message, then where it is, without the
+     * source descriptions that Jackson puts into locations.
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return message(e) + where;
+    }
+
+    /** Returns Jackson's message of a parse error without the source descriptions of its locations. */
+    public static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
+        // Jackson writes "(start marker at [Source: REDACTED (...); line: 1, column: 36])" for an
+        // unclosed array, for example.
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
+    }
+
     private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> readObject(parser);

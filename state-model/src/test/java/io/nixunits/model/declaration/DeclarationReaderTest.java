@@ -1,6 +1,7 @@
 package io.nixunits.model.declaration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,27 @@ class DeclarationReaderTest {
         assertEquals("properties.json", problem.file());
         assertTrue(problem.message().contains("not valid JSON at line 3, column 13"), problem.message());
         assertTrue(state.declarations().containsKey(new ContainerId("ok")));
+    }
+
+    @Test
+    void unclosedArrayHidesJacksonSource() throws Exception {
+        declare("web2", "{ ... }: { }", "{\"routes\": [");
+
+        DeclarationProblem problem = onlyProblem(read());
+
+        assertTrue(problem.message().contains("(start marker at [line: 1, column: 12])"), problem.message());
+        assertFalse(problem.message().contains("Source"), problem.message());
+        assertTrue(problem.message().contains("jq . properties.json"), problem.message());
+    }
+
+    @Test
+    void repeatedKeyIsNamedWithoutJq() throws Exception {
+        declare("web2", "{ ... }: { }", "{\"ip4\": \"10.0.0.2/31\", \"ip4\": \"10.0.0.4/31\"}");
+
+        DeclarationProblem problem = onlyProblem(read());
+
+        assertTrue(problem.message().contains("Duplicate field 'ip4'. Keep one of the two values."), problem.message());
+        assertFalse(problem.message().contains("jq"), problem.message());
     }
 
     @Test

@@ -51,8 +51,11 @@ class InventoryStoreTest {
 
         InventoryException e = assertThrows(InventoryException.class, store::read);
 
-        assertTrue(e.getMessage().contains("is not valid"), e.getMessage());
-        assertTrue(e.getMessage().contains("will not guess"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not valid JSON: Unexpected end-of-input"), e.getMessage());
+        assertTrue(e.getMessage().contains("(start marker at [line: 1, column: 36]) at line 1, column 37."),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+        assertTrue(e.getMessage().contains("Moving it away also works"), e.getMessage());
     }
 
     @Test
