@@ -26,18 +26,18 @@ public final class CommandLines {
     }
 
     /**
-     * Returns the unmatched first argument of a command that expects a verb and got none, such
-     * as a mistyped verb; returns null for any other parameter error.
+     * Returns the first argument when the top command has verbs and could not match it, as with
+     * a mistyped verb. Returns null for any other parameter error.
      */
     private static String unknownVerb(CommandLine.ParameterException ex) {
+        // An error after a verb belongs to the verb's own command line, which has a parent.
         CommandLine failed = ex.getCommandLine();
         if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || failed.getParent() != null
                 || failed.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
             return null;
         }
         String first = unmatched.getUnmatched().get(0);
-        boolean verbGiven = failed.getParseResult() != null && failed.getParseResult().subcommand() != null;
-        return first.startsWith("-") || verbGiven ? null : first;
+        return first.startsWith("-") ? null : first;
     }
 
     public static CommandLine create(Object command, PrintStream out, PrintStream err) {

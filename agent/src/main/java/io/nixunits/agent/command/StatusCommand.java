@@ -71,7 +71,7 @@ final class StatusCommand implements Callable<Integer> {
             machine = host.machines().get(id.value()).filter(found -> found.machineClass().equals("container"));
             running = machine.isPresent();
         } catch (AgentException e) {
-            // What is on disk is still worth showing; only whether the container runs is unknown.
+            // What is on disk is still worth showing, and only whether the container runs is unknown.
             LOG.warn("[{}] showing the container on disk only: {}", id, e.getMessage());
         }
 

@@ -72,7 +72,7 @@ public final class PlanPipeline {
             LOG.debug("skipping {} in {}: not a declaration directory", ignored, checkout.declarations());
         }
 
-        HostAndInventory host = HostAndInventory.join(hostRead);
+        HostAndInventory host = join(hostRead);
         HostState actual = host.actual();
         Inventory inventory = host.inventory();
         LOG.debug("read {} containers and {} inventory entries under {}", actual.containers().size(),
@@ -93,32 +93,31 @@ public final class PlanPipeline {
                 actual, inventory);
     }
 
-    /** The host state and inventory read on the host thread, or the failure that stopped the read. */
-    private record HostAndInventory(HostState actual, Inventory inventory, StateModelException failure) {
-        static HostAndInventory join(CompletableFuture<HostAndInventory> read) throws StateModelException {
-            HostAndInventory done;
-            try {
-                done = read.join();
-            } catch (CompletionException e) {
-                // An unchecked exception of the reader is thrown as if the read had run on this thread.
-                if (e.getCause() instanceof RuntimeException unchecked) {
-                    throw unchecked;
-                }
-                throw e;
-            }
-            if (done.failure() != null) {
-                throw done.failure();
-            }
-            return done;
-        }
+    /** The host state and the inventory, read together on the host thread. */
+    private record HostAndInventory(HostState actual, Inventory inventory) {
     }
 
     private static HostAndInventory readHost(StateLayout layout) {
         try {
             HostState actual = new HostStateReader(layout).read();
-            return new HostAndInventory(actual, new InventoryStore(layout.inventory()).read(), null);
+            return new HostAndInventory(actual, new InventoryStore(layout.inventory()).read());
         } catch (StateModelException e) {
-            return new HostAndInventory(null, null, e);
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Waits for {@code read} and throws its failure as the read would have thrown it on this thread. */
+    private static HostAndInventory join(CompletableFuture<HostAndInventory> read) throws StateModelException {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StateModelException checked) {
+                throw checked;
+            }
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw e;
         }
     }
 

@@ -287,8 +287,8 @@ class PlanCommandTest {
     }
 
     @Test
-    void brokenInventoryIsAnErrorNamingTheFile() throws Exception {
-        // the host and the inventory are read on another thread; their errors must still reach the user
+    void brokenInventoryNamesFile() throws Exception {
+        // The host and the inventory are read on another thread, and their errors must still reach the user.
         convergeExamples();
         Path inventory = state.resolve("agent/inventory.json");
         Files.writeString(inventory, "{\"formatVersion\": 1, \"containers\": [");
@@ -301,7 +301,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void brokenUidMapIsAnErrorNamingTheFile() throws Exception {
+    void brokenUidMapNamesFile() throws Exception {
         convergeExamples();
         Files.writeString(state.resolve("uidmap"), "web2 not-a-number\n");
 

@@ -1,6 +1,5 @@
 package io.nixunits.model.declaration;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,8 +56,8 @@ public final class DeclarationReader {
         Path realModules = modulesDir != null && Files.isDirectory(modulesDir) ? realInside(realBoundary, modulesDir)
                 : null;
 
-        // One after the other: the agent reads the host on a second thread meanwhile, and on two
-        // CPUs a parallel read here made a plan of 1,000 declarations slower, not faster.
+        // Read one after the other, because the agent reads the host on a second thread meanwhile.
+        // On two CPUs a parallel read here made a plan of 1,000 declarations slower.
         List<Outcome> outcomes = sortedEntries(realDeclarations).stream()
                 .map(entry -> readEntry(realBoundary, entry, realModules))
                 .toList();
@@ -184,13 +183,11 @@ public final class DeclarationReader {
         try {
             node = JsonTrees.parse(bytes);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            // jq accepts a repeated key, so it is suggested for syntax errors only
+            // jq accepts a repeated key, so it is suggested for syntax errors only.
             String fix = e.getOriginalMessage().startsWith("Duplicate field") ? ". Keep one of the two values."
                     : ". Fix the syntax there (a JSON linter such as 'jq . properties.json' shows it too).";
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE,
-                    "properties.json is not valid JSON" + where + ": " + JsonTrees.message(e) + fix);
+                    "properties.json is not valid JSON" + JsonTrees.location(e) + ": " + JsonTrees.message(e) + fix);
         } catch (IOException e) {
             throw new ProblemFound(name, Declaration.PROPERTIES_FILE, "properties.json cannot be parsed: " + e.getMessage());
         }

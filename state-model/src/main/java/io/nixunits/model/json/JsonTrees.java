@@ -53,21 +53,22 @@ public final class JsonTrees {
         }
     }
 
-    /**
-     * Describes a parse error for people: Jackson's own message, then where it is, without the
-     * source descriptions that Jackson puts into locations.
-     */
+    /** Returns a parse error for people: Jackson's message, then its line and column. */
     public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
-        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return message(e) + where;
+        return message(e) + location(e);
     }
 
-    /** Returns Jackson's message of a parse error without the source descriptions of its locations. */
+    /** Returns Jackson's message of a parse error without the source descriptions in its locations. */
     public static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
-        // Jackson writes "(start marker at [Source: REDACTED (...); line: 1, column: 36])" for an
-        // unclosed array, for example.
+        // For an unclosed array, for example, Jackson writes
+        // "(start marker at [Source: REDACTED (...); line: 1, column: 36])".
         return e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
+    }
+
+    /** Returns " at line L, column C" for a parse error, or nothing when Jackson gives no location. */
+    public static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
