@@ -23,6 +23,9 @@ public final class PlanPrinter {
 
     private final PrintStream out;
     private final boolean colour;
+    // The plan is written in one piece: a thousand containers are then one call to the stream
+    // and its encoder instead of a few thousand.
+    private final StringBuilder text = new StringBuilder(1 << 16);
 
     public PlanPrinter(PrintStream out, boolean colour) {
         this.out = out;
@@ -30,24 +33,34 @@ public final class PlanPrinter {
     }
 
     public void print(PlanReport report) {
+        text.setLength(0);
         Plan plan = report.plan();
-        out.println(header(report));
-        out.println();
+        println(header(report));
+        println();
 
         for (String warning : plan.warnings()) {
-            out.println(paint("Warning: ", "\u001b[33m") + warning);
+            println(paint("Warning: ", "\u001b[33m") + warning);
         }
         if (!plan.warnings().isEmpty()) {
-            out.println();
+            println();
         }
 
         for (ContainerPlan container : plan.containers()) {
             printContainer(container);
         }
         if (!plan.containers().isEmpty()) {
-            out.println();
+            println();
         }
-        out.println(summary(plan));
+        println(summary(plan));
+        out.print(text);
+    }
+
+    private void println(String line) {
+        text.append(line).append(System.lineSeparator());
+    }
+
+    private void println() {
+        text.append(System.lineSeparator());
     }
 
     static String header(PlanReport report) {
@@ -65,15 +78,15 @@ public final class PlanPrinter {
         if (!action.changesHost() && action != Action.INVALID && action != Action.DELETE_HELD) {
             String lastReason = container.reasons().isEmpty() ? "" : ": " + container.reasons().get(
                     container.reasons().size() - 1).message();
-            out.println("  " + mark + " " + container.name() + "  " + action.label() + lastReason);
+            println("  " + mark + " " + container.name() + "  " + action.label() + lastReason);
             return;
         }
-        out.println("  " + mark + " " + container.name() + "  " + paint(action.label() + adopt, colourOf(action)));
+        println("  " + mark + " " + container.name() + "  " + paint(action.label() + adopt, colourOf(action)));
         for (Reason reason : container.reasons()) {
-            out.println("      " + reason.message());
+            println("      " + reason.message());
         }
         if (!container.steps().isEmpty()) {
-            out.println("      steps: " + steps(container.steps()));
+            println("      steps: " + steps(container.steps()));
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nixunits.model.ContainerId;
 import io.nixunits.model.InvalidContainerIdException;
 import io.nixunits.model.hash.UnitHashes;
+import io.nixunits.model.io.SmallFiles;
 import io.nixunits.model.json.JsonTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -229,11 +230,17 @@ public final class DeclarationReader {
             throw new ProblemFound(name, file, file + " is not a regular file.");
         }
         checkSize(name, file, attributes.size(), maxBytes);
+        byte[] bytes;
         try {
-            return Files.readAllBytes(real);
+            bytes = SmallFiles.read(real, maxBytes);
         } catch (IOException e) {
             throw new ProblemFound(name, file, file + " cannot be read: " + e);
         }
+        if (bytes.length > maxBytes) {
+            throw new ProblemFound(name, file, file + " grew past the limit of " + maxBytes
+                    + " bytes while it was read. Keep large data out of the declaration.");
+        }
+        return bytes;
     }
 
     private static ProblemFound missing(String name, String file, String detail) {

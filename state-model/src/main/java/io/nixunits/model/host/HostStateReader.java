@@ -1,6 +1,7 @@
 package io.nixunits.model.host;
 
 import io.nixunits.model.ContainerId;
+import io.nixunits.model.io.SmallFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class HostStateReader {
 
     private static byte[] readIfPresent(Path path) throws HostStateException {
         try {
-            return Files.readAllBytes(path);
+            return SmallFiles.read(path);
         } catch (java.nio.file.NoSuchFileException e) {
             return null;
         } catch (IOException e) {
