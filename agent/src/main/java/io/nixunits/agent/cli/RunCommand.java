@@ -134,13 +134,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the repository clone is kept (default: STATE_DIR/agent/repositories).")
     Path cacheDir;
 
-    @Option(names = "--nixpkgs-revision", paramLabel = "REV", defaultValue = "${env:NIXUNITS_NIXPKGS_REVISION}",
-            description = "nixpkgs revision the builds use; part of the unit hash (env NIXUNITS_NIXPKGS_REVISION).")
-    String nixpkgsRevision;
-
-    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "${env:NIXUNITS_SYSTEM}",
-            description = "Nix system, part of the unit hash (default: from this machine, such as x86_64-linux).")
-    String system;
+    @Mixin
+    UnitHashOptions unitHash;
 
     @Option(names = "--allow-delete-all",
             description = "Allow an empty declaration set to delete every container the agent owns.")
@@ -158,9 +153,7 @@ final class RunCommand implements Callable<Integer> {
         AgentConfig config = values.toConfig(Clock.systemUTC().instant());
 
         // what each sync works with
-        String nixSystem = system == null || system.isBlank() ? SourceOptions.currentSystem() : system;
-        PlanOptions planOptions = new PlanOptions(nixSystem,
-                nixpkgsRevision == null || nixpkgsRevision.isBlank() ? null : nixpkgsRevision, allowDeleteAll);
+        PlanOptions planOptions = new PlanOptions(unitHash.system(), unitHash.nixpkgsRevision(), allowDeleteAll);
         Path cache = cacheDir != null ? cacheDir : config.stateDir().resolve("agent/repositories");
         PlanSettings settings = new PlanSettings(config.repository(), config.ref(), config.path(), null,
                 config.modulesPath(), config.stateDir(), cache, planOptions);

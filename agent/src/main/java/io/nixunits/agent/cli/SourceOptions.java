@@ -4,9 +4,9 @@ import io.nixunits.agent.planning.PlanSettings;
 import io.nixunits.model.host.StateLayout;
 import io.nixunits.model.plan.PlanOptions;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,14 +50,8 @@ public final class SourceOptions {
             description = "Where repository clones are kept (default: STATE_DIR/agent/repositories).")
     Path cacheDir;
 
-    @Option(names = "--nixpkgs-revision", paramLabel = "REV", defaultValue = "${env:NIXUNITS_NIXPKGS_REVISION}",
-            description = "nixpkgs revision the builds use; part of the unit hash (env NIXUNITS_NIXPKGS_REVISION)."
-                    + " Without it, a nixpkgs update is not detected.")
-    String nixpkgsRevision;
-
-    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "${env:NIXUNITS_SYSTEM}",
-            description = "Nix system, part of the unit hash (default: from this machine, such as x86_64-linux).")
-    String system;
+    @Mixin
+    UnitHashOptions unitHash;
 
     @Option(names = "--allow-delete-all",
             description = "Allow an empty declaration set to delete every container the agent owns.")
@@ -76,24 +70,9 @@ public final class SourceOptions {
                 }
             }
         }
-        String nixSystem = system == null || system.isBlank() ? currentSystem() : system;
-        PlanOptions options = new PlanOptions(nixSystem, blankToNull(nixpkgsRevision), allowDeleteAll);
+        PlanOptions options = new PlanOptions(unitHash.system(), unitHash.nixpkgsRevision(), allowDeleteAll);
         Path cache = cacheDir != null ? cacheDir : stateDir.resolve("agent/repositories");
         return new PlanSettings(source.repository, ref, path, source.directory, modulesPath, stateDir, cache, options);
     }
 
-    /** Returns the Nix system name of this machine, such as {@code x86_64-linux}. */
-    public static String currentSystem() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String nixArch = switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch64";
-            default -> arch;
-        };
-        return nixArch + "-linux";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

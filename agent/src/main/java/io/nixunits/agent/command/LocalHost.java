@@ -1,7 +1,7 @@
 package io.nixunits.agent.command;
 
 import io.nixunits.agent.AgentException;
-import io.nixunits.agent.cli.SourceOptions;
+import io.nixunits.agent.cli.UnitHashOptions;
 import io.nixunits.agent.host.HostContext;
 import io.nixunits.agent.host.HostTimeouts;
 import io.nixunits.agent.host.NixSettings;
@@ -56,7 +56,7 @@ final class LocalHost {
 
     /** Returns the context of the host operations that need no Nix: units, switches, deletions. */
     HostContext context() {
-        String system = SourceOptions.currentSystem();
+        String system = UnitHashOptions.currentSystem();
         return context(new NixSettings(NixSettings.defaultMkContainer(system), null, system, null, List.of(),
                 Duration.ofHours(1)));
     }
