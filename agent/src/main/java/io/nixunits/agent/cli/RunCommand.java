@@ -161,12 +161,15 @@ final class RunCommand implements Callable<Integer> {
         SyncSetup setup = new SyncSetup(settings, source, parent.pipeline(), host.hostContext(settings, new ProcessRunner()), host.jobs,
                 config.selfHeal(), config.schedule());
 
-        // run until SIGTERM or SIGINT
+        // Run until SIGTERM or SIGINT. The signals are handled before the daemon starts, because
+        // it reports ready to systemd while starting and a stop may follow at once.
+        StopRequest stop = new StopRequest();
+        StopSignals.onStop(stop::request);
+        // any other end of the JVM (SIGHUP, System.exit) still lets the current container step finish
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::request, "agent-stop"));
         SystemdNotifier notifier = new SystemdNotifier(new ProcessRunner(), System.getenv());
         AgentDaemon daemon = AgentDaemon.start(config, setup, notifier, List.of(), Clock.systemUTC());
-        StopSignals.onStop(daemon::stop);
-        // any other end of the JVM (SIGHUP, System.exit) still lets the current container step finish
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "agent-stop"));
+        stop.attach(daemon::stop);
         daemon.awaitStop();
         return ExitCodes.OK;
     }
