@@ -61,7 +61,8 @@ peak_kib=$(/usr/bin/time -f %M "${agent[@]}" "${plan_args[@]}" 2>&1 >/dev/null |
 javac -d "$work/classes" -cp agent/target/nixunits-agent.jar bench/PlanLoop.java
 firsts=()
 for _ in 1 2 3 4 5; do
-  loop=$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  loop=$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=20 -XX:C1InlineStackLimit=3 \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "agent/target/nixunits-agent.jar:$work/classes" PlanLoop "$work/declarations" "$work/state" "$revision" 10)
   firsts+=("$(sed -n 's/^run 1: \([0-9]*\) ms.*/\1/p' <<<"$loop")")
 done
