@@ -1,12 +1,17 @@
 package io.nixunits.agent.cli;
 
+import io.nixunits.agent.AgentException;
 import io.nixunits.agent.output.PlanDocument;
 import io.nixunits.agent.output.PlanPrinter;
 import io.nixunits.agent.planning.PlanReport;
 import io.nixunits.model.plan.Action;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,11 +69,34 @@ final class PlanCommand implements Callable<Integer> {
         return report.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 
-    static void writePlan(Path file, PlanDocument document) throws IOException {
-        Path parentDir = file.toAbsolutePath().getParent();
-        if (parentDir != null) {
-            Files.createDirectories(parentDir);
+    static void writePlan(Path file, PlanDocument document) throws AgentException {
+        try {
+            Path parentDir = file.toAbsolutePath().getParent();
+            if (parentDir != null) {
+                Files.createDirectories(parentDir);
+            }
+            Files.write(file, JsonOutput.mapper().writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new AgentException("cannot write the plan to " + file + " (given with -o): " + reason(e)
+                    + ". Give the path of a file in a writable directory.", e);
         }
-        Files.write(file, JsonOutput.mapper().writeValueAsBytes(document));
+    }
+
+    /** Returns why a file could not be written, without the path that the message already names. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException existing) {
+            // thrown while creating the parent directories
+            return existing.getFile() + " is not a directory";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason();
+        }
+        return e.toString();
     }
 }
