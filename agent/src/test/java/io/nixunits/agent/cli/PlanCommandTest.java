@@ -189,6 +189,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void outFileThatIsADirectoryIsAnError() throws Exception {
+        Path directory = Files.createDirectories(dir.resolve("plans"));
+
+        assertEquals(1, plan("--dir", GitFixture.examples().toString(), "-o", directory.toString()));
+
+        assertTrue(stderr().contains("cannot write the plan to " + directory + " (given with -o): Is a directory."),
+                stderr());
+        assertFalse(stderr().contains("unexpected"), stderr());
+    }
+
+    @Test
+    void invalidSystemIsAUsageError() {
+        int status = AgentMain.run(new String[] {"plan", "--dir", GitFixture.examples().toString(), "--state-dir",
+            state.toString(), "--system", "x86 64"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, status, stderr());
+        assertTrue(stderr().contains("'x86 64' is not a Nix system for Linux"), stderr());
+        assertFalse(Files.exists(state), "nothing is written");
+    }
+
+    @Test
+    void branchNameIsNotARevision() {
+        assertEquals(2, plan("--dir", GitFixture.examples().toString(), "--nixpkgs-revision", "nixos-unstable"));
+        assertTrue(stderr().contains("'nixos-unstable' is not a nixpkgs revision"), stderr());
+    }
+
+    @Test
     void gitRepositoryPlanNamesCommit() throws Exception {
         GitFixture repo = new GitFixture(dir.resolve("git"));
         repo.copy(GitFixture.examples(), "hosts/h1");
