@@ -120,6 +120,10 @@ in
         WatchdogSec = "2min";
         Restart = "on-failure";
         RestartSec = "10s";
+        # The agent stops with status 0 on SIGTERM once it handles the
+        # signal; a stop during the JVM's start-up, before that, ends with
+        # 143 (128 + SIGTERM), which is no failure either.
+        SuccessExitStatus = "143";
         CacheDirectory = "nixunits-agent";
 
         # The agent stays root with its full capability set: it mounts

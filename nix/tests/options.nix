@@ -128,6 +128,7 @@ in
   };
   agent-service-notify =
     agentService.serviceConfig.Type == "notify"
+    && agentService.serviceConfig.SuccessExitStatus == "143"
     && agentService.serviceConfig.WatchdogSec == "2min"
     && agentService.serviceConfig.ExecStart == "/nix/store/stub-nixunits/bin/nixunits-agent run --debug";
 }
