@@ -53,9 +53,11 @@ public final class CommandLines {
             PrintWriter writer = failed.getErr();
             String unknownVerb = unknownVerb(ex);
             String message = ex.getMessage();
+            String commands = String.join(", ", failed.getSubcommands().keySet());
             if (unknownVerb != null) {
-                writer.println("Error: unknown command '" + unknownVerb + "'. The commands are: "
-                        + String.join(", ", failed.getSubcommands().keySet()) + ".");
+                writer.println("Error: unknown command '" + unknownVerb + "'. The commands are: " + commands + ".");
+            } else if (message.startsWith("Missing required subcommand") && !commands.isEmpty()) {
+                writer.println("Error: no command given. The commands are: " + commands + ".");
             } else {
                 writer.println(message.startsWith("Error") ? message : "Error: " + message);
             }

@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
     String modulesPath;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "State root of the host (default: /var/lib/nixunits).")
+            description = "State root of the host (env NIXUNITS_STATE_DIR, or stateDir in the configuration file;"
+                    + " default: /var/lib/nixunits).")
     String stateDir;
 
     @Option(names = "--interval", paramLabel = "DURATION",

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A mistyped verb of nixunits-agent is a usage error that lists the verbs. */
+/** A mistyped or missing verb of nixunits-agent is a usage error that lists the verbs. */
 class UnknownVerbTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,6 +29,14 @@ class UnknownVerbTest {
         assertEquals(ExitCodes.USAGE, status);
         assertTrue(stderr().startsWith("Error: unknown command 'plna'. The commands are: plan, apply, run,"), stderr());
         assertTrue(stderr().contains("Run 'nixunits-agent --help' for the options."), stderr());
+    }
+
+    @Test
+    void noVerbListsCommands() {
+        int status = run();
+
+        assertEquals(ExitCodes.USAGE, status);
+        assertTrue(stderr().startsWith("Error: no command given. The commands are: plan, apply, run,"), stderr());
     }
 
     @Test
