@@ -74,5 +74,4 @@ public final class SourceOptions {
         Path cache = cacheDir != null ? cacheDir : stateDir.resolve("agent/repositories");
         return new PlanSettings(source.repository, ref, path, source.directory, modulesPath, stateDir, cache, options);
     }
-
 }

@@ -15,7 +15,8 @@ public final class UnitHashOptions {
     /** A Nix system for Linux: a CPU name, then {@code -linux}. */
     private static final Pattern SYSTEM = Pattern.compile("[a-z0-9_]+-linux");
     /** A Git commit id, or a NixOS version, which ends in the commit: {@code 24.05.20240601.abc1234}. */
-    private static final Pattern REVISION = Pattern.compile("[0-9a-fA-F]{7,40}|\\d{2}\\.\\d{2}(\\.\\d+)?(\\.[0-9a-f]{7,40})?");
+    private static final Pattern REVISION =
+            Pattern.compile("[0-9a-fA-F]{7,40}|\\d{2}\\.\\d{2}(\\.\\d+)?(\\.[0-9a-fA-F]{7,40})?");
 
     @Option(names = "--nixpkgs-revision", paramLabel = "REV", defaultValue = "${env:NIXUNITS_NIXPKGS_REVISION}",
             converter = RevisionConverter.class,
@@ -55,33 +56,36 @@ public final class UnitHashOptions {
         return value == null || value.isBlank();
     }
 
+    /** Returns {@code value} when it is blank or matches {@code pattern}, or throws {@code problem}. */
+    private static String accept(String value, Pattern pattern, String problem) {
+        if (blank(value) || pattern.matcher(value).matches()) {
+            return value;
+        }
+        throw new TypeConversionException("'" + value + "' " + problem);
+    }
+
     /** Accepts a Nix system such as x86_64-linux, or nothing. A typo would name no build of the flake. */
     static final class SystemConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            if (blank(value) || SYSTEM.matcher(value).matches()) {
-                return value;
-            }
-            throw new TypeConversionException("'" + value + "' is not a Nix system for Linux. Give one such as"
-                    + " x86_64-linux or aarch64-linux (option --system or NIXUNITS_SYSTEM), or leave it out for"
-                    + " this machine's (" + currentSystem() + ").");
+            return accept(value, SYSTEM, "is not a Nix system for Linux. Give one such as x86_64-linux or"
+                    + " aarch64-linux (option --system or NIXUNITS_SYSTEM), or leave it out for this machine's ("
+                    + currentSystem() + ").");
         }
     }
 
     /**
      * Accepts a nixpkgs commit or a NixOS version, or nothing. A branch name such as
-     * {@code nixos-unstable} is rejected: it moves, so the unit hash would miss a nixpkgs update.
+     * {@code nixos-unstable} is rejected, because it moves and the unit hash would then miss a
+     * nixpkgs update.
      */
     static final class RevisionConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            if (blank(value) || REVISION.matcher(value).matches()) {
-                return value;
-            }
-            throw new TypeConversionException("'" + value + "' is not a nixpkgs revision. Give the commit the"
-                    + " builds use (7 to 40 hex digits, as 'nixos-version --revision' prints it) or a NixOS version"
-                    + " such as 24.05.20240601.abc1234 (option --nixpkgs-revision or NIXUNITS_NIXPKGS_REVISION)."
-                    + " A branch name moves, so a nixpkgs update would go unnoticed.");
+            return accept(value, REVISION, "is not a nixpkgs revision. Give the commit the builds use (7 to 40"
+                    + " hex digits, as 'nixos-version --revision' prints it) or a NixOS version such as"
+                    + " 24.05.20240601.abc1234 (option --nixpkgs-revision or NIXUNITS_NIXPKGS_REVISION). A branch"
+                    + " name moves, so a nixpkgs update would go unnoticed.");
         }
     }
 }

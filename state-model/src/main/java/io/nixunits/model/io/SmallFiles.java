@@ -23,8 +23,8 @@ public final class SmallFiles {
     }
 
     /**
-     * Returns at most {@code maxBytes + 1} bytes of {@code file}, so that a caller who checked
-     * the size beforehand still sees a file that grew past its limit since.
+     * Returns at most {@code maxBytes + 1} bytes of {@code file}. The extra byte shows a caller
+     * who checked the size beforehand that the file has grown past its limit since.
      */
     public static byte[] read(Path file, long maxBytes) throws IOException {
         int limit = (int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1);
@@ -35,9 +35,6 @@ public final class SmallFiles {
 
     /** Returns the whole of {@code file}. */
     public static byte[] read(Path file) throws IOException {
-        if (file.getFileSystem() != FileSystems.getDefault()) {
-            return Files.readAllBytes(file);
-        }
         try (InputStream in = open(file)) {
             return in.readAllBytes();
         }
@@ -50,8 +47,8 @@ public final class SmallFiles {
         try {
             return new FileInputStream(file.toString());
         } catch (FileNotFoundException e) {
-            // java.io uses this one exception for a missing file, a directory and a denied access;
-            // a symlink to a missing file counts as missing, as it does for Files
+            // java.io throws this one exception for a missing file, a directory and a denied access.
+            // A symlink to a missing file counts as missing, as it does for Files.
             if (Files.notExists(file)) {
                 NoSuchFileException missing = new NoSuchFileException(file.toString());
                 missing.initCause(e);
